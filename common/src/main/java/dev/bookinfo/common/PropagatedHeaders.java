@@ -1,0 +1,48 @@
+package dev.bookinfo.common;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The headers Bookinfo services copy from an incoming request onto their outgoing calls
+ * (contract section 2.2). Istio's routing samples match on {@code end-user}, its tracing joins
+ * spans through the trace headers, and the Auth0 setup needs {@code authorization}.
+ *
+ * <p>Upstream keeps this list in three services with a "keep this in sync" comment; here it lives once.
+ */
+public final class PropagatedHeaders {
+
+    /** Lower-case header names, in upstream's order. */
+    public static final List<String> NAMES = List.of(
+            "x-request-id",
+            "x-ot-span-context",
+            "x-datadog-trace-id",
+            "x-datadog-parent-id",
+            "x-datadog-sampling-priority",
+            "traceparent",
+            "tracestate",
+            "x-cloud-trace-context",
+            "grpc-trace-bin",
+            "x-b3-traceid",
+            "x-b3-spanid",
+            "x-b3-parentspanid",
+            "x-b3-sampled",
+            "x-b3-flags",
+            "sw8",
+            "end-user",
+            "user-agent",
+            "cookie",
+            "authorization",
+            "jwt");
+
+    private static final Set<String> NAME_SET = Set.copyOf(NAMES);
+
+    private PropagatedHeaders() {
+    }
+
+    /** Whether {@code name} is on the list, compared without regard to case. */
+    public static boolean isPropagated(String name) {
+        return name != null && NAME_SET.contains(name.toLowerCase(Locale.ROOT));
+    }
+}
