@@ -1,0 +1,34 @@
+package dev.bookinfo.details.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.bookinfo.details.support.UnreachableGoogleBooksProfile;
+
+/** details v2 when Google Books cannot be reached at all (contract 4.4: a connect failure is a 400). */
+@QuarkusTest
+@TestProfile(UnreachableGoogleBooksProfile.class)
+class UnreachableGoogleBooksTest {
+
+    @Test
+    void aRefusedConnectionIsA400() {
+        given().get("/details/0")
+                .then().statusCode(400)
+                .header("Content-Type", "application/json")
+                .body(is("{\"error\":\"Google Books request failed: connection refused\"}"));
+    }
+
+    @Test
+    void healthDoesNotDependOnGoogle() {
+        given().get("/health")
+                .then().statusCode(200)
+                .body(is(HealthResourceTest.HEALTHY));
+        given().get("/q/health/ready")
+                .then().statusCode(200);
+    }
+}

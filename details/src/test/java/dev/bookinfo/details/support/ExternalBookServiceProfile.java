@@ -1,0 +1,28 @@
+package dev.bookinfo.details.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * details v2 against the {@link GoogleBooksStub}, switched on through upstream's own env var name, with a read
+ * timeout short enough for a test (the default of 5 s is asserted separately).
+ */
+public class ExternalBookServiceProfile implements QuarkusTestProfile {
+
+    /** Shortened read timeout; the slow-Google test waits longer than this. */
+    public static final int READ_TIMEOUT_MS = 1000;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "ENABLE_EXTERNAL_BOOK_SERVICE", "true",
+                "bookinfo.google-books.read-timeout", READ_TIMEOUT_MS + "ms");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(GoogleBooksStub.class));
+    }
+}

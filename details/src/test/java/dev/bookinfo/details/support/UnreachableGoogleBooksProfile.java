@@ -1,0 +1,20 @@
+package dev.bookinfo.details.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** details v2 with nothing listening where Google Books should be. */
+public class UnreachableGoogleBooksProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("ENABLE_EXTERNAL_BOOK_SERVICE", "true");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(UnreachableGoogleBooks.class));
+    }
+}
