@@ -1,0 +1,35 @@
+package dev.bookinfo.reviews.client;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
+
+import dev.bookinfo.common.PropagatedHeaders;
+
+/**
+ * Copies the headers of contract 2.2 ({@link PropagatedHeaders#NAMES}) from the incoming request onto the ratings
+ * call, verbatim and nothing else: Istio's fault and routing samples match on {@code end-user}, tracing joins spans
+ * through the trace headers, and an Auth0 setup needs {@code authorization}. Unlike productpage, reviews does not
+ * re-encode B3 headers; the single {@code b3} header is not on the list and is not forwarded.
+ */
+@ApplicationScoped
+public class PropagatedHeadersFactory implements ClientHeadersFactory {
+
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
+            MultivaluedMap<String, String> clientOutgoingHeaders) {
+        MultivaluedMap<String, String> propagated = new MultivaluedHashMap<>();
+        for (Map.Entry<String, List<String>> header : incomingHeaders.entrySet()) {
+            if (PropagatedHeaders.isPropagated(header.getKey())) {
+                propagated.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue());
+            }
+        }
+        return propagated;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.bookinfo.reviews.service;
+
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Body of {@code GET /reviews/{productId}}, keys in upstream order. {@code id} is a string, as upstream.
+ */
+@RegisterForReflection
+public record ReviewsResponse(String id, String podname, String clustername, List<Review> reviews) {
+}

@@ -1,0 +1,159 @@
+package dev.bookinfo.reviews.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.bookinfo.reviews.client.RatingsClient;
+import dev.bookinfo.reviews.config.RatingsClientDefaults;
+import dev.bookinfo.reviews.config.ReviewsConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The two fixed reviews of every product, with stars from ratings when ratings are enabled (v2, v3). Never fails
+ * because of ratings: whatever goes wrong there becomes the rating error text, on one review or on both (contract
+ * 5.3).
+ */
+@ApplicationScoped
+public class ReviewsService {
+
+    private static final Logger LOG = Logger.getLogger(ReviewsService.class);
+
+    /** The reviews of contract 5.2, in order; the {@code ratings} keys are the reviewer names. */
+    static final List<Review> REVIEWS = List.of(
+            new Review("Reviewer1",
+                    "An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!", null),
+            new Review("Reviewer2",
+                    "Absolutely fun and entertaining. The play lacks thematic depth when compared to other plays by Shakespeare.",
+                    null));
+
+    private static final List<Review> REVIEWS_WITHOUT_RATINGS = REVIEWS.stream()
+            .map(review -> review.withRating(Rating.UNAVAILABLE))
+            .toList();
+
+    private final RatingsClient ratingsClient;
+    private final ObjectMapper objectMapper;
+    private final boolean ratingsEnabled;
+    private final String starColor;
+    private final String podname;
+    private final String clustername;
+
+    ReviewsService(ReviewsConfig config, @RestClient RatingsClient ratingsClient, ObjectMapper objectMapper) {
+        this.ratingsClient = ratingsClient;
+        this.objectMapper = objectMapper;
+        this.ratingsEnabled = config.ratingsEnabled();
+        this.starColor = config.starColor();
+        this.podname = config.podname();
+        this.clustername = config.clustername();
+    }
+
+    /** Creates the service (and the ratings client) at startup, so a bad ratings URL fails the start, not a request. */
+    void logSettings(@Observes StartupEvent event,
+            @ConfigProperty(name = RatingsClientDefaults.URL) String ratingsUrl,
+            @ConfigProperty(name = RatingsClientDefaults.CONNECT_TIMEOUT) long connectTimeoutMillis,
+            @ConfigProperty(name = RatingsClientDefaults.READ_TIMEOUT) long readTimeoutMillis) {
+        if (ratingsEnabled) {
+            LOG.infof("Ratings enabled: %s/ratings/{id}, connect timeout %d ms, read timeout %d ms, star color %s",
+                    ratingsUrl, connectTimeoutMillis, readTimeoutMillis, starColor);
+        } else {
+            LOG.info("Ratings disabled (ENABLE_RATINGS is not true): reviews carry no rating");
+        }
+    }
+
+    /**
+     * The reviews of {@code productId}.
+     *
+     * @param requestId the incoming {@code x-request-id}, for log lines only (may be null)
+     */
+    public Uni<ReviewsResponse> reviews(int productId, String requestId) {
+        String id = Integer.toString(productId);
+        if (!ratingsEnabled) {
+            return Uni.createFrom().item(new ReviewsResponse(id, podname, clustername, REVIEWS));
+        }
+        return ratingsClient.ratings(productId)
+                .onItemOrFailure().transform((response, failure) -> {
+                    List<Review> reviews = failure == null
+                            ? rate(productId, response, requestId)
+                            : unavailable(productId, describe(failure), requestId);
+                    return new ReviewsResponse(id, podname, clustername, reviews);
+                });
+    }
+
+    private List<Review> rate(int productId, RestResponse<String> response, String requestId) {
+        if (response.getStatus() != 200) {
+            return unavailable(productId, "HTTP " + response.getStatus(), requestId);
+        }
+        JsonNode ratings = ratingsObject(response.getEntity());
+        if (ratings == null) {
+            return unavailable(productId, "HTTP 200 without a \"ratings\" object", requestId);
+        }
+        List<Review> rated = REVIEWS.stream().map(review -> review.withRating(rating(ratings, review))).toList();
+        for (Review review : rated) {
+            if (review.rating() == Rating.UNAVAILABLE) {
+                LOG.warnf("Ratings for product %d have no integer %s (x-request-id=%s)", productId,
+                        review.reviewer(), orDash(requestId));
+            }
+        }
+        return rated;
+    }
+
+    /**
+     * Stars only for a JSON integer that fits an {@code int}. Anything else (missing, null, text, 4.5, 2^31) is the
+     * error for that reviewer alone. Upstream truncated fractions and answered 500 for non-numbers.
+     */
+    private Rating rating(JsonNode ratings, Review review) {
+        JsonNode stars = ratings.get(review.reviewer());
+        if (stars != null && stars.isIntegralNumber() && stars.canConvertToInt()) {
+            return Rating.stars(stars.intValue(), starColor);
+        }
+        return Rating.UNAVAILABLE;
+    }
+
+    /** The {@code ratings} object of a ratings answer, or null if the body is not JSON or has none. */
+    private JsonNode ratingsObject(String body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            JsonNode root = objectMapper.readTree(body);
+            JsonNode ratings = root == null ? null : root.get("ratings");
+            return ratings != null && ratings.isObject() ? ratings : null;
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    private static List<Review> unavailable(int productId, String reason, String requestId) {
+        LOG.warnf("Ratings unavailable for product %d: %s (x-request-id=%s)", productId, reason, orDash(requestId));
+        return REVIEWS_WITHOUT_RATINGS;
+    }
+
+    private static String orDash(String requestId) {
+        return requestId == null ? "-" : requestId;
+    }
+
+    /** One line for the log: the status ratings answered, or the innermost cause (refused, timed out, ...). */
+    private static String describe(Throwable failure) {
+        if (failure instanceof WebApplicationException e && e.getResponse() != null) {
+            return "HTTP " + e.getResponse().getStatus();
+        }
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getName()
+                : cause.getClass().getName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.bookinfo.reviews.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.bookinfo.reviews.support.ExpectedBodies.JSON;
+import static dev.bookinfo.reviews.support.ExpectedBodies.stars;
+import static dev.bookinfo.reviews.support.ExpectedBodies.withRatings;
+import static dev.bookinfo.reviews.support.RatingsStubs.okJson;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dev.bookinfo.reviews.support.InjectRatings;
+import dev.bookinfo.reviews.support.Profiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Contract 2.2, column "reviews → ratings": every listed header is copied verbatim (including {@code end-user},
+ * {@code authorization}, {@code cookie}, {@code user-agent} and the B3 headers, which productpage would re-encode),
+ * and nothing else, e.g. not the single {@code b3} header.
+ */
+@QuarkusTest
+@TestProfile(Profiles.V2.class)
+class HeaderPropagationTest {
+
+    /** All 20 names of contract 2.2, some sent in mixed case: names are compared without regard to case. */
+    private static final Map<String, String> PROPAGATED = new LinkedHashMap<>();
+    static {
+        PROPAGATED.put("X-Request-Id", "5f2c1a3e-9b7d-4e21-8c55-0d7e6f1a2b3c");
+        PROPAGATED.put("x-ot-span-context", "4bf92f3577b34da6;00f067aa0ba902b7;true");
+        PROPAGATED.put("x-datadog-trace-id", "1234567890123456789");
+        PROPAGATED.put("x-datadog-parent-id", "987654321");
+        PROPAGATED.put("x-datadog-sampling-priority", "1");
+        PROPAGATED.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        PROPAGATED.put("tracestate", "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE");
+        PROPAGATED.put("x-cloud-trace-context", "105445aa7843bc8bf206b12000100000/1;o=1");
+        PROPAGATED.put("grpc-trace-bin", "AABL+S81d7NNpqPOkp0ODkc2AQDwZ6oLqQK3AgE=");
+        PROPAGATED.put("X-B3-TraceId", "80f198ee56343ba8");
+        PROPAGATED.put("x-b3-spanid", "e457b5a2e4d86bd1");
+        PROPAGATED.put("x-b3-parentspanid", "05e3ac9a4f6e3b90");
+        PROPAGATED.put("x-b3-sampled", "true");
+        PROPAGATED.put("x-b3-flags", "1");
+        PROPAGATED.put("sw8", "1-MWYyZDRiZjQ3YmY3MTFlYWI3OTRhY2RlNDgwMDExMjI=-MQ==-0-c2VydmljZQ==-aW5zdGFuY2U=-L2FwaQ==-ZXhhbXBsZS5jb206ODA4MA==");
+        PROPAGATED.put("End-User", "jason");
+        PROPAGATED.put("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) bookinfo-test");
+        PROPAGATED.put("cookie", "session=eyJ1c2VyIjoiamFzb24ifQ.Zx1; theme=dark");
+        PROPAGATED.put("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJqYXNvbiJ9.c2lnbmF0dXJl");
+        PROPAGATED.put("jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJqYXNvbiJ9.c2lnbmF0dXJl");
+    }
+
+    /** Not on the list: must not reach ratings. */
+    private static final Map<String, String> NOT_PROPAGATED = Map.of(
+            "b3", "80f198ee56343ba8-e457b5a2e4d86bd1-1",
+            "x-custom", "keep-me-here",
+            "accept-language", "de-CH",
+            "x-forwarded-for", "203.0.113.7");
+
+    @InjectRatings
+    WireMockServer ratings;
+
+    @BeforeEach
+    void resetRatings() {
+        ratings.resetAll();
+        ratings.stubFor(get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
+    }
+
+    @Test
+    void copiesEveryListedHeaderVerbatimAndNothingElse() {
+        given()
+                .headers(PROPAGATED)
+                .headers(NOT_PROPAGATED)
+                .when().get("/reviews/0")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", JSON)
+                .body(is(withRatings("0", Profiles.V2.HOSTNAME, "null", stars(5, "black"), stars(4, "black"))));
+
+        HttpHeaders received = onlyRatingsRequest().getHeaders();
+        assertEquals(20, PROPAGATED.size());
+        PROPAGATED.forEach((name, value) -> assertEquals(List.of(value), received.getHeader(name).values(),
+                "header " + name));
+        NOT_PROPAGATED.keySet().forEach(name -> assertFalse(received.getHeader(name).isPresent(),
+                "header " + name + " must not reach ratings"));
+        assertEquals(List.of("application/json"), received.getHeader("Accept").values());
+    }
+
+    private LoggedRequest onlyRatingsRequest() {
+        List<LoggedRequest> requests = ratings.findAll(
+                getRequestedFor(urlEqualTo("/ratings/0")));
+        assertEquals(1, requests.size(), "ratings requests");
+        return requests.get(0);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.bookinfo.reviews.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bookinfo.reviews.support.Profiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Contract 5.2 {@code GET /health}, plus the Kubernetes probe endpoints. */
+@QuarkusTest
+@TestProfile(Profiles.V1.class)
+class HealthTest {
+
+    /** SmallRye Health's format; there are no custom checks. */
+    private static final String UP = "{\n    \"status\": \"UP\",\n    \"checks\": [\n    ]\n}";
+
+    @Test
+    void healthIsUpstreamsExactJson() {
+        given()
+                .when().get("/health")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .body(is("{\"status\": \"Reviews is healthy\"}"));
+    }
+
+    @Test
+    void livenessProbeIsUp() {
+        given()
+                .when().get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .body(is(UP));
+    }
+
+    @Test
+    void readinessProbeIsUp() {
+        given()
+                .when().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .body(is(UP));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.bookinfo.reviews.rest;
+
+import static dev.bookinfo.reviews.support.ExpectedBodies.JSON;
+import static dev.bookinfo.reviews.support.ExpectedBodies.UNAVAILABLE;
+import static dev.bookinfo.reviews.support.ExpectedBodies.withRatings;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bookinfo.reviews.support.Profiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Contract 5.3 and 11.4: ratings down (connection refused) still gives 200, with the error on both reviews. */
+@QuarkusTest
+@TestProfile(Profiles.RatingsDown.class)
+class RatingsDownTest {
+
+    @Test
+    void refusedConnectionPutsTheErrorOnBothReviews() {
+        given()
+                .when().get("/reviews/0")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", JSON)
+                .body(is(withRatings("0", "null", "null", UNAVAILABLE, UNAVAILABLE)));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.bookinfo.reviews.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.bookinfo.reviews.support.InjectRatings;
+import dev.bookinfo.reviews.support.Profiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Contract 5.1/5.2, reviews-v1: ENABLE_RATINGS unset, HOSTNAME and CLUSTER_NAME unset. */
+@QuarkusTest
+@TestProfile(Profiles.V1.class)
+class ReviewsV1Test {
+
+    @InjectRatings
+    WireMockServer ratings;
+
+    @BeforeEach
+    void resetRatings() {
+        ratings.resetAll();
+    }
+
+    @Test
+    void returnsTwoReviewsWithoutRatingAndNullPodAndClusterWhenUnset() {
+        given()
+                .when().get("/reviews/0")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .body(is("{\"id\":\"0\",\"podname\":\"null\",\"clustername\":\"null\",\"reviews\":["
+                        + "{\"reviewer\":\"Reviewer1\",\"text\":\"An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!\"},"
+                        + "{\"reviewer\":\"Reviewer2\",\"text\":\"Absolutely fun and entertaining. The play lacks thematic depth when compared to other plays by Shakespeare.\"}]}"));
+    }
+
+    @Test
+    void neverCallsRatings() {
+        given().when().get("/reviews/1").then().statusCode(200);
+
+        ratings.verify(0, anyRequestedFor(anyUrl()));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.bookinfo.reviews.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The deployments of contract 5.1, set through the upstream environment variable names (as config overrides, which
+ * the app reads exactly like environment variables). Maven runs the tests with {@code HOSTNAME}, {@code CLUSTER_NAME},
+ * {@code ENABLE_RATINGS}, {@code STAR_COLOR} and the ratings host variables removed from the environment (see the
+ * module pom), so "unset" really means unset.
+ */
+public final class Profiles {
+
+    private Profiles() {
+    }
+
+    /** reviews-v1: ENABLE_RATINGS, STAR_COLOR, HOSTNAME and CLUSTER_NAME unset. */
+    public static class V1 implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(WireMockRatings.class));
+        }
+    }
+
+    /** reviews-v2: ratings on, STAR_COLOR unset (black), HOSTNAME set, CLUSTER_NAME unset. */
+    public static class V2 implements QuarkusTestProfile {
+        public static final String HOSTNAME = "reviews-v2-5c8c9f7b9d-k2x7q";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ENABLE_RATINGS", "true", "HOSTNAME", HOSTNAME);
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(WireMockRatings.class));
+        }
+    }
+
+    /** reviews-v3: ratings on (spelled TRUE: any case enables), red stars, HOSTNAME and CLUSTER_NAME set. */
+    public static class V3 implements QuarkusTestProfile {
+        public static final String HOSTNAME = "reviews-v3-7d9f8b6c5-m4n8p";
+        public static final String CLUSTER_NAME = "cluster-east";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ENABLE_RATINGS", "TRUE", "STAR_COLOR", "red", "HOSTNAME", HOSTNAME,
+                    "CLUSTER_NAME", CLUSTER_NAME);
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(WireMockRatings.class));
+        }
+    }
+
+    /** v2 with the ratings timeout shortened from 10 s to {@value #TIMEOUT_MILLIS} ms. */
+    public static class SlowRatings implements QuarkusTestProfile {
+        public static final long TIMEOUT_MILLIS = 500;
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ENABLE_RATINGS", "true", "bookinfo.ratings-timeout", TIMEOUT_MILLIS + "ms");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(WireMockRatings.class));
+        }
+    }
+
+    /** v2 with ratings down: nothing listens on the ratings port. */
+    public static class RatingsDown implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ENABLE_RATINGS", "true");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ClosedPortRatings.class));
+        }
+    }
+}
