@@ -1,0 +1,49 @@
+package dev.bookinfo.ratings.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Configuration of the ratings service. The upstream and fault env vars are wired to these keys in
+ * {@code application.properties}; the prefix is deliberately not {@code ratings}, so the
+ * {@code RATINGS_*} variables Kubernetes injects into every pod cannot leak in.
+ */
+@ConfigMapping(prefix = "bookinfo")
+public interface RatingsConfig {
+
+    /** Behaviour variant ({@code SERVICE_VERSION}): v1, v-faulty, v-delayed, v-unavailable or v-unhealthy. */
+    @WithDefault("v1")
+    @WithConverter(Converters.ServiceVersionConverter.class)
+    ServiceVersion serviceVersion();
+
+    /** Knobs of the fault variants; upstream hard-codes them, we default to its numbers. */
+    Faults faults();
+
+    interface Faults {
+
+        /**
+         * Chance, from 0.0 to 1.0, that a GET /ratings fails (v-faulty) or is delayed (v-delayed)
+         * ({@code FAULT_PROBABILITY}).
+         */
+        @WithDefault("0.5")
+        @WithConverter(Converters.ProbabilityConverter.class)
+        double probability();
+
+        /** How long v-delayed holds back a delayed answer ({@code FAULT_DELAY}). */
+        @WithDefault("7s")
+        @WithConverter(Converters.PositiveDurationConverter.class)
+        Duration delay();
+
+        /** How long each available / unavailable phase of v-unavailable lasts ({@code FAULT_UNAVAILABLE_PERIOD}). */
+        @WithDefault("60s")
+        @WithConverter(Converters.PositiveDurationConverter.class)
+        Duration unavailablePeriod();
+
+        /** How long each healthy / unhealthy phase of v-unhealthy lasts ({@code FAULT_UNHEALTHY_PERIOD}). */
+        @WithDefault("15m")
+        @WithConverter(Converters.PositiveDurationConverter.class)
+        Duration unhealthyPeriod();
+    }
+}
