@@ -1,12 +1,19 @@
 package dev.bookinfo.productpage.rest;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestResponse;
 
+/** Upstream's plain health check (contract 3.3). Kubernetes probes use {@code /q/health/*}. */
 @Path("/health")
 public class HealthResource {
+
+    static final String HEALTHY = "Product page is healthy";
+
     @GET
-    public String health() {
-        return "ok";
+    @NonBlocking
+    public RestResponse<String> health() {
+        return Html.ok(HEALTHY);
     }
 }

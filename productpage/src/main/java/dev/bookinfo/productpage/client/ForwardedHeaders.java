@@ -1,0 +1,145 @@
+package dev.bookinfo.productpage.client;
+
+import dev.bookinfo.common.PropagatedHeaders;
+import io.vertx.core.MultiMap;
+import jakarta.ws.rs.HeaderParam;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The headers productpage sends to details, reviews and ratings (contract 2.2), captured once per
+ * incoming request and passed to the REST clients as a {@code @BeanParam}. A {@code null} value is
+ * not sent.
+ *
+ * <p>Not everything on the shared list is copied: the W3C and B3 trace headers are written by
+ * OpenTelemetry (propagators {@code tracecontext,b3multi}), which re-encodes B3 the way upstream's
+ * propagator does, and {@code end-user} comes only from the signed-in user, never from the request.
+ */
+public final class ForwardedHeaders {
+
+    /** Headers on the shared list that are deliberately not copied from the incoming request. */
+    public static final Set<String> NOT_COPIED = Set.of(
+            "traceparent", "tracestate",
+            "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags",
+            "end-user");
+
+    /** Headers copied verbatim, in the shared list's order. */
+    public static final List<String> COPIED = PropagatedHeaders.NAMES.stream()
+            .filter(name -> !NOT_COPIED.contains(name))
+            .toList();
+
+    private static final int REQUEST_ID = COPIED.indexOf("x-request-id");
+
+    private final String[] values;
+    private final String endUser;
+
+    private ForwardedHeaders(String[] values, String endUser) {
+        this.values = values;
+        this.endUser = endUser;
+    }
+
+    /**
+     * Captures the headers to forward from {@code incoming}. A missing {@code x-request-id} is
+     * generated, so all calls made for one page share an id that shows up in every log line.
+     */
+    public static ForwardedHeaders capture(MultiMap incoming, Optional<String> user) {
+        String[] values = new String[COPIED.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = join(COPIED.get(i), incoming.getAll(COPIED.get(i)));
+        }
+        if (values[REQUEST_ID] == null) {
+            values[REQUEST_ID] = UUID.randomUUID().toString();
+        }
+        return new ForwardedHeaders(values, user.orElse(null));
+    }
+
+    private static String join(String name, List<String> all) {
+        if (all.isEmpty()) {
+            return null;
+        }
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        // HTTP/2 clients may split cookies over several header fields; HTTP/1.1 wants one line.
+        return String.join("cookie".equals(name) ? "; " : ", ", all);
+    }
+
+    private String value(String name) {
+        return values[COPIED.indexOf(name)];
+    }
+
+    /** The request id sent downstream (incoming or generated); used in log lines. */
+    public String requestId() {
+        return values[REQUEST_ID];
+    }
+
+    // One getter per forwarded header: the REST client reads them at build time, no reflection.
+
+    @HeaderParam("x-request-id")
+    public String getRequestId() {
+        return values[REQUEST_ID];
+    }
+
+    @HeaderParam("x-ot-span-context")
+    public String getOtSpanContext() {
+        return value("x-ot-span-context");
+    }
+
+    @HeaderParam("x-datadog-trace-id")
+    public String getDatadogTraceId() {
+        return value("x-datadog-trace-id");
+    }
+
+    @HeaderParam("x-datadog-parent-id")
+    public String getDatadogParentId() {
+        return value("x-datadog-parent-id");
+    }
+
+    @HeaderParam("x-datadog-sampling-priority")
+    public String getDatadogSamplingPriority() {
+        return value("x-datadog-sampling-priority");
+    }
+
+    @HeaderParam("x-cloud-trace-context")
+    public String getCloudTraceContext() {
+        return value("x-cloud-trace-context");
+    }
+
+    @HeaderParam("grpc-trace-bin")
+    public String getGrpcTraceBin() {
+        return value("grpc-trace-bin");
+    }
+
+    @HeaderParam("sw8")
+    public String getSw8() {
+        return value("sw8");
+    }
+
+    @HeaderParam("user-agent")
+    public String getUserAgent() {
+        return value("user-agent");
+    }
+
+    @HeaderParam("cookie")
+    public String getCookie() {
+        return value("cookie");
+    }
+
+    @HeaderParam("authorization")
+    public String getAuthorization() {
+        return value("authorization");
+    }
+
+    @HeaderParam("jwt")
+    public String getJwt() {
+        return value("jwt");
+    }
+
+    /** The signed-in user's name, or {@code null} (header not sent) when nobody is signed in. */
+    @HeaderParam("end-user")
+    public String getEndUser() {
+        return endUser;
+    }
+}

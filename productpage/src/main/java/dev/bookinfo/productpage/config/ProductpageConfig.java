@@ -1,0 +1,39 @@
+package dev.bookinfo.productpage.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * productpage settings. The upstream environment variables are wired to these keys in
+ * {@code application.properties}; the backend URLs are {@code quarkus.rest-client.<name>.url}
+ * (see {@link BackendUrlConfigSourceFactory}).
+ *
+ * <p>The prefix is deliberately not a service name: Kubernetes injects {@code DETAILS_PORT},
+ * {@code REVIEWS_SERVICE_PORT} and friends into every pod, and those must not land on our keys.
+ */
+@ConfigMapping(prefix = "bookinfo")
+public interface ProductpageConfig {
+
+    /**
+     * Extra reviews requests sent before the real one on every {@code /productpage} render
+     * ({@code FLOOD_FACTOR}, contract 3.7). Used to demonstrate rate limiting; 0 turns it off.
+     */
+    @WithDefault("0")
+    int floodFactor();
+
+    /** The demo login session. */
+    Session session();
+
+    interface Session {
+
+        /** Built-in key used when {@code SESSION_SECRET} is not set; it is public, like upstream's. */
+        String DEFAULT_SECRET = "bookinfo-demo-session-key-not-a-secret";
+
+        /**
+         * HMAC-SHA256 key for the {@code session} cookie ({@code SESSION_SECRET}). The built-in
+         * default lets replicas accept each other's cookies out of the box; set your own in production.
+         */
+        @WithDefault(DEFAULT_SECRET)
+        String secret();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.bookinfo.productpage.rest;
+
+import dev.bookinfo.productpage.config.BackendUrls;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /} and {@code /index.html}: the service overview with links to the book page (contract 3.10). */
+@Path("/")
+public class IndexResource {
+
+    private final String page;
+
+    IndexResource(Config config) {
+        this.page = new IndexPage(url(config, "details"), url(config, "reviews"), url(config, "ratings")).render();
+    }
+
+    private static String url(Config config, String backend) {
+        String url = config.getOptionalValue(BackendUrls.urlProperty(backend), String.class).orElse("");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @GET
+    @NonBlocking
+    public RestResponse<String> index() {
+        return Html.ok(page);
+    }
+
+    @GET
+    @Path("index.html")
+    @NonBlocking
+    public RestResponse<String> indexHtml() {
+        return Html.ok(page);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.bookinfo.productpage.rest;
+
+import dev.bookinfo.productpage.service.RedirectTarget;
+import dev.bookinfo.productpage.service.SessionCookie;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The demo login used while OIDC is not configured (contract 3.3, 3.5): any name, no password.
+ * Istio's test helper posts {@code username=jason&passwd=password} without a Referer and keeps only
+ * the cookie, so that must keep working. Login and logout redirect back to a same-origin Referer path,
+ * or to {@code /productpage}.
+ */
+@Path("/login")
+public class LoginResource {
+
+    private final SessionCookie sessions;
+
+    LoginResource(SessionCookie sessions) {
+        this.sessions = sessions;
+    }
+
+    /** {@code username} from the query string or the form body (upstream reads both); {@code passwd} is ignored. */
+    @POST
+    @NonBlocking
+    public Response login(@RestQuery("username") String queryUser, @RestForm("username") String formUser,
+            HttpServerRequest request) {
+        String user = queryUser != null ? queryUser : formUser;
+        String cookie = user == null || user.isBlank() ? sessions.signOut() : sessions.signIn(user);
+        return redirect(request, cookie);
+    }
+
+    /** A 302 to where the browser came from (same origin only), setting or clearing the session cookie. */
+    static Response redirect(HttpServerRequest request, String cookie) {
+        HostAndPort authority = request.authority();
+        String target = RedirectTarget.from(request.getHeader(HttpHeaders.REFERER), request.scheme(),
+                authority == null ? null : authority.host(), authority == null ? -1 : authority.port());
+        return Response.status(Response.Status.FOUND)
+                .header("Location", target)
+                .header("Set-Cookie", cookie)
+                .build();
+    }
+}
