@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class ExternalBookServiceProfile implements QuarkusTestProfile {
 
     /** Shortened read timeout; the slow-Google test waits longer than this. */
-    public static final int READ_TIMEOUT_MS = 1000;
+    public static final int READ_TIMEOUT_MS = 2500;
 
     @Override
     public Map<String, String> getConfigOverrides() {
