@@ -56,6 +56,20 @@ public interface DetailsConfig {
         Duration connectTimeout();
     }
 
+    /** Who checks the access tokens of API calls. */
+    Jwt jwt();
+
+    interface Jwt {
+
+        /**
+         * {@code JWT_MODE}: {@code mesh} (Istio checks tokens, the service none) or {@code standalone} (the service
+         * needs a valid token on {@code /details/**}; issuer, JWKS and audience come from {@code JWT_ISSUER},
+         * {@code JWT_JWKS_URL} and {@code JWT_AUDIENCE}, i.e. the {@code mp.jwt.verify.*} properties).
+         */
+        @WithDefault("mesh")
+        JwtMode mode();
+    }
+
     /** Upstream's switch semantics: only the exact, case-sensitive string {@code true} is on. */
     static boolean isExactlyTrue(String value) {
         return "true".equals(value);

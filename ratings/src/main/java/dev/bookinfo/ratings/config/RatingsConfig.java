@@ -46,4 +46,18 @@ public interface RatingsConfig {
         @WithConverter(Converters.PositiveDurationConverter.class)
         Duration unhealthyPeriod();
     }
+
+    /** Who checks the access tokens of API calls. */
+    Jwt jwt();
+
+    interface Jwt {
+
+        /**
+         * {@code JWT_MODE}: {@code mesh} (Istio checks tokens, the service none) or {@code standalone} (the service
+         * needs a valid token on {@code /ratings/**}; issuer, JWKS and audience come from {@code JWT_ISSUER},
+         * {@code JWT_JWKS_URL} and {@code JWT_AUDIENCE}, i.e. the {@code mp.jwt.verify.*} properties).
+         */
+        @WithDefault("mesh")
+        JwtMode mode();
+    }
 }

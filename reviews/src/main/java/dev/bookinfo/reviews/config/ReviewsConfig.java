@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
@@ -70,5 +71,19 @@ public interface ReviewsConfig {
     /** Emitted as {@code clustername}; the string {@code null} when unset, which productpage checks for. */
     default String clustername() {
         return clusternameIfSet().orElse(UNSET);
+    }
+
+    /** Who checks the access tokens of API calls. */
+    Jwt jwt();
+
+    interface Jwt {
+
+        /**
+         * {@code JWT_MODE}: {@code mesh} (Istio checks tokens, the service none) or {@code standalone} (the service
+         * needs a valid token on {@code /reviews/**}; issuer, JWKS and audience come from {@code JWT_ISSUER},
+         * {@code JWT_JWKS_URL} and {@code JWT_AUDIENCE}, i.e. the {@code mp.jwt.verify.*} properties).
+         */
+        @WithDefault("mesh")
+        JwtMode mode();
     }
 }

@@ -1,0 +1,7 @@
+package dev.bookinfo.details.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class StandaloneJwtIT extends StandaloneJwtTest {
+}

@@ -1,0 +1,13 @@
+package dev.bookinfo.ratings.support;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+
+/** ratings v1 in {@code JWT_MODE=standalone}, trusting the test issuer {@link JwtIssuer}. */
+public class StandaloneJwtProfile implements QuarkusTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(JwtIssuer.class));
+    }
+}

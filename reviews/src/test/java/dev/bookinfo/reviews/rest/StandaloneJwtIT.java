@@ -1,0 +1,7 @@
+package dev.bookinfo.reviews.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class StandaloneJwtIT extends StandaloneJwtTest {
+}

@@ -1,0 +1,20 @@
+package dev.bookinfo.reviews.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** reviews-v2 in {@code JWT_MODE=standalone}, trusting the test issuer {@link JwtIssuer}, ratings on WireMock. */
+public class StandaloneJwtProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("ENABLE_RATINGS", "true", "HOSTNAME", Profiles.V2.HOSTNAME);
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(WireMockRatings.class), new TestResourceEntry(JwtIssuer.class));
+    }
+}
