@@ -32,7 +32,7 @@ public class ProductPageResource {
         Optional<String> user = currentUser.name();
         ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), user);
         return pages.load(headers)
-                .chain(data -> new ProductPage(Product.COMEDY_OF_ERRORS, user.orElse(null),
+                .chain(data -> new ProductPage(Product.COMEDY_OF_ERRORS, user.orElse(null), currentUser.oidc(),
                         data.details(), JsonBodies.DETAILS_ERROR_TEXT,
                         data.reviews(), JsonBodies.REVIEWS_ERROR_TEXT).createUni())
                 .map(Html::ok);
