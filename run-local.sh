@@ -1,27 +1,34 @@
 #!/usr/bin/env bash
 # Runs the whole Bookinfo suite on this machine as packaged jars (no Docker, no Kubernetes):
 #   productpage :9080  details :9081  reviews :9082  ratings :9083
+# With --oidc also Keycloak on :8180, standing in for an Auth0 tenant: "Sign in" goes through it, and details,
+# reviews and ratings check the access token themselves (JWT_MODE=standalone).
 # Builds first if a jar is missing. Logs go to run/logs/. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 usage() {
   cat <<'USAGE'
-Usage: ./run-local.sh [--reviews v1|v2|v3] [--build]
+Usage: ./run-local.sh [--reviews v1|v2|v3] [--build] [--oidc]
 
   --reviews V   reviews variant: v1 (no stars), v2 (black stars, default), v3 (red stars)
   --build       rebuild the jars even if they exist
+  --oidc        sign in with a local OpenID Connect provider (Keycloak from Maven Central, on :8180,
+                configured like an Auth0 tenant; users jason/jason and alice/alice); details, reviews and
+                ratings then require the signed-in user's token. Without it: upstream's demo form login.
   JAVA_OPTS     extra JVM options for every service (environment variable)
 USAGE
 }
 
 reviews_version=v2
 force_build=false
+oidc=false
 while (($#)); do
   case "$1" in
     --reviews) reviews_version=${2:-}; shift 2 || { usage; exit 2; } ;;
     --reviews=*) reviews_version=${1#*=}; shift ;;
     --build) force_build=true; shift ;;
+    --oidc) oidc=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -39,9 +46,11 @@ export JAVA_HOME
 java="$JAVA_HOME/bin/java"
 
 services=(productpage details reviews ratings)
-declare -A port=([productpage]=9080 [details]=9081 [reviews]=9082 [ratings]=9083)
+declare -A port=([productpage]=9080 [details]=9081 [reviews]=9082 [ratings]=9083 [keycloak]=8180)
 
-for svc in "${services[@]}"; do
+checked=("${services[@]}")
+$oidc && checked+=(keycloak)
+for svc in "${checked[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${port[$svc]}") 2>/dev/null; then
     echo "Port ${port[$svc]} (for $svc) is already in use: stop whatever listens there first." >&2
     exit 1
@@ -60,6 +69,19 @@ fi
 logs=run/logs
 mkdir -p "$logs"
 pids=()
+
+# Keycloak: the distribution zip from Maven Central, unpacked once under run/; the realm is the e2e tests' one.
+keycloak_version=26.7.3
+keycloak_home=run/keycloak-$keycloak_version
+realm_file=e2e/src/test/resources/keycloak/bookinfo-realm.json
+issuer=http://localhost:${port[keycloak]}/realms/bookinfo
+if $oidc && [[ ! -f "$keycloak_home/bin/kc.sh" ]]; then
+  echo "Fetching Keycloak $keycloak_version from Maven Central (once) ..."
+  ./mvnw -B -q -ntp -f e2e/pom.xml dependency:copy \
+    -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" -DoutputDirectory="$PWD/run"
+  (cd run && "$JAVA_HOME/bin/jar" xf "keycloak-quarkus-dist-$keycloak_version.zip")
+  rm -f "run/keycloak-quarkus-dist-$keycloak_version.zip"
+fi
 
 stop_all() {
   trap - INT TERM EXIT
@@ -82,36 +104,68 @@ start() { # name, then env assignments
 }
 declare -A started
 
-start ratings SERVICE_VERSION=v1
-start details
+jwt=() sign_in=()
+if $oidc; then
+  # A fresh database every run, so the realm file is imported as it is now.
+  rm -rf "$keycloak_home/data"
+  mkdir -p "$keycloak_home/data/import"
+  cp "$realm_file" "$keycloak_home/data/import/"
+  (cd "$keycloak_home" && exec env JAVA_HOME="$JAVA_HOME" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    bash bin/kc.sh start-dev --http-port="${port[keycloak]}" --hostname="http://localhost:${port[keycloak]}" \
+    --import-realm --cache=local) >"$logs/keycloak.log" 2>&1 &
+  pids+=($!)
+  started[keycloak]=$!
+  jwt=(JWT_MODE=standalone JWT_ISSUER="$issuer" JWT_JWKS_URL="$issuer/protocol/openid-connect/certs"
+    JWT_AUDIENCE=https://bookinfo.io)
+  # The client secret is the realm file's default; the session key is new on every run (sessions end with it).
+  sign_in=(OIDC_AUTH_SERVER_URL="$issuer" OIDC_CLIENT_ID=bookinfo-productpage OIDC_CLIENT_SECRET=bookinfo-local-secret
+    OIDC_AUDIENCE=https://bookinfo.io SESSION_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64 | tr -d '\n')")
+fi
+
+healthy() { curl -fsS -o /dev/null --max-time 2 "http://localhost:$1/q/health/ready" 2>/dev/null; }
+# Keycloak's first start also builds its server (60-100 s on two cores); later ones take 10-20 s.
+keycloak_healthy() { curl -fsS -o /dev/null --max-time 2 "$issuer/.well-known/openid-configuration" 2>/dev/null; }
+
+await() { # services...
+  local svc deadline probe
+  for svc in "$@"; do
+    deadline=$((SECONDS + 60))
+    probe="healthy ${port[$svc]}"
+    if [[ $svc == keycloak ]]; then deadline=$((SECONDS + 300)) probe=keycloak_healthy; fi
+    until $probe; do
+      if ! kill -0 "${started[$svc]}" 2>/dev/null; then
+        echo "$svc exited during startup; the end of $logs/$svc.log:" >&2
+        tail -n 20 "$logs/$svc.log" >&2
+        exit 1
+      fi
+      if ((SECONDS > deadline)); then
+        echo "$svc is not healthy in time; see $logs/$svc.log" >&2
+        exit 1
+      fi
+      sleep 0.2
+    done
+    printf '%-12s healthy on http://localhost:%s (log: %s/%s.log)\n' "$svc" "${port[$svc]}" "$logs" "$svc"
+  done
+}
+
+start ratings SERVICE_VERSION=v1 "${jwt[@]}"
+start details "${jwt[@]}"
 start reviews ENABLE_RATINGS="$enable_ratings" STAR_COLOR="$star_color" HOSTNAME="reviews-$reviews_version-local" \
-  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}"
+  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${jwt[@]}"
+await details ratings reviews
+# productpage reads the provider's discovery document at startup: start it once Keycloak answers.
+$oidc && await keycloak
 start productpage \
   DETAILS_HOSTNAME=localhost DETAILS_SERVICE_PORT="${port[details]}" \
   REVIEWS_HOSTNAME=localhost REVIEWS_SERVICE_PORT="${port[reviews]}" \
-  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}"
-
-healthy() { curl -fsS -o /dev/null --max-time 2 "http://localhost:$1/q/health/ready"; }
-
-for svc in details ratings reviews productpage; do
-  deadline=$((SECONDS + 60))
-  until healthy "${port[$svc]}"; do
-    if ! kill -0 "${started[$svc]}" 2>/dev/null; then
-      echo "$svc exited during startup; the end of $logs/$svc.log:" >&2
-      tail -n 20 "$logs/$svc.log" >&2
-      exit 1
-    fi
-    if ((SECONDS > deadline)); then
-      echo "$svc is not healthy after 60 s; see $logs/$svc.log" >&2
-      exit 1
-    fi
-    sleep 0.2
-  done
-  printf '%-12s healthy on http://localhost:%s (log: %s/%s.log)\n' "$svc" "${port[$svc]}" "$logs" "$svc"
-done
+  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${sign_in[@]}"
+await productpage
 
 echo
 echo "Bookinfo is up (reviews $reviews_version): http://localhost:9080/productpage"
+if $oidc; then
+  echo "Sign in as jason / jason (or alice / alice) at the local OpenID Connect provider, $issuer"
+fi
 echo "Press Ctrl-C to stop."
 wait -n "${pids[@]}" || true
 echo "A service stopped unexpectedly; see $logs/." >&2

@@ -1,0 +1,274 @@
+package dev.bookinfo.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The system under test, started once per JVM: Keycloak standing in for an Auth0 tenant (realm {@code bookinfo}
+ * with a confidential client, an audience mapper and a {@code nickname} claim, plus a realm {@code other}), and
+ * the four packaged services in {@code JWT_MODE=standalone}, each on a free port. Every wait is bounded and fails
+ * with the end of the log of whatever did not come up; logs are kept under {@code target/logs/}.
+ */
+final class Suite {
+
+    static final String AUDIENCE = "https://bookinfo.io";
+    static final String CLIENT_ID = "bookinfo-productpage";
+    static final String CLIENT_SECRET = "e2e-client-secret";
+    static final Duration KEYCLOAK_START = Duration.ofSeconds(300);
+    static final Duration SERVICE_START = Duration.ofSeconds(120);
+
+    private static Suite instance;
+
+    final Path root = Path.of(System.getProperty("bookinfo.root", "..")).toAbsolutePath().normalize();
+    final Path target = Path.of(System.getProperty("bookinfo.e2e.target", "target")).toAbsolutePath().normalize();
+    final Path keycloakHome = Path.of(System.getProperty("keycloak.home")).toAbsolutePath().normalize();
+    final Path logs = target.resolve("logs");
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final Map<String, Process> processes = new LinkedHashMap<>();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static synchronized Suite get() {
+        if (instance == null) {
+            Suite suite = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
+            try {
+                suite.start();
+            } catch (RuntimeException | Error e) {
+                suite.printLogTails();
+                suite.stop();
+                throw e;
+            }
+            instance = suite;
+        }
+        return instance;
+    }
+
+    int port(String name) {
+        return ports.get(name);
+    }
+
+    String url(String name) {
+        return "http://localhost:" + port(name);
+    }
+
+    String issuer() {
+        return url("keycloak") + "/realms/bookinfo";
+    }
+
+    private void start() {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String name : List.of("keycloak", "productpage", "details", "reviews", "ratings")) {
+            ports.put(name, freePort());
+        }
+        startKeycloak();
+        Map<String, String> jwt = Map.of(
+                "JWT_MODE", "standalone",
+                "JWT_ISSUER", issuer(),
+                "JWT_JWKS_URL", issuer() + "/protocol/openid-connect/certs",
+                "JWT_AUDIENCE", AUDIENCE);
+        startService("ratings", with(jwt, Map.of("SERVICE_VERSION", "v1")));
+        startService("details", jwt);
+        startService("reviews", with(jwt, Map.of(
+                "ENABLE_RATINGS", "true", "STAR_COLOR", "black", "HOSTNAME", "reviews-v2-e2e",
+                "RATINGS_HOSTNAME", "localhost", "RATINGS_SERVICE_PORT", Integer.toString(port("ratings")))));
+        startService("productpage", Map.ofEntries(
+                Map.entry("DETAILS_HOSTNAME", "localhost"),
+                Map.entry("DETAILS_SERVICE_PORT", Integer.toString(port("details"))),
+                Map.entry("REVIEWS_HOSTNAME", "localhost"),
+                Map.entry("REVIEWS_SERVICE_PORT", Integer.toString(port("reviews"))),
+                Map.entry("RATINGS_HOSTNAME", "localhost"),
+                Map.entry("RATINGS_SERVICE_PORT", Integer.toString(port("ratings"))),
+                Map.entry("OIDC_AUTH_SERVER_URL", issuer()),
+                Map.entry("OIDC_CLIENT_ID", CLIENT_ID),
+                Map.entry("OIDC_CLIENT_SECRET", CLIENT_SECRET),
+                Map.entry("OIDC_AUDIENCE", AUDIENCE),
+                Map.entry("SESSION_ENCRYPTION_KEY", "e2e-session-encryption-key-0123456789abcdef")));
+        for (String service : List.of("ratings", "details", "reviews", "productpage")) {
+            awaitUp(service, url(service) + "/q/health/ready", SERVICE_START);
+        }
+    }
+
+    /** Keycloak with a fresh database: the realm files are imported on every run. */
+    private void startKeycloak() {
+        if (!Files.isRegularFile(keycloakHome.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("Keycloak is not unpacked at " + keycloakHome
+                    + " (the pre-integration-test phase of the e2e module does that)");
+        }
+        try {
+            Path data = keycloakHome.resolve("data");
+            deleteRecursively(data);
+            Path imports = Files.createDirectories(data.resolve("import"));
+            Files.writeString(imports.resolve("bookinfo-realm.json"), Realms.bookinfoWithE2eSigningKey());
+            Files.writeString(imports.resolve("other-realm.json"), Realms.resource("other-realm.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int port = port("keycloak");
+        ProcessBuilder builder = new ProcessBuilder("bash", "bin/kc.sh", "start-dev",
+                "--http-port=" + port, "--hostname=http://localhost:" + port, "--import-realm", "--cache=local")
+                .directory(keycloakHome.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        builder.environment().put("BOOKINFO_URL", url("productpage"));
+        builder.environment().put("BOOKINFO_CLIENT_SECRET", CLIENT_SECRET);
+        builder.environment().put("BOOKINFO_AUDIENCE", AUDIENCE);
+        launch("keycloak", builder);
+        awaitUp("keycloak", url("keycloak") + "/realms/other/.well-known/openid-configuration", KEYCLOAK_START);
+        awaitUp("keycloak", issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(30));
+    }
+
+    private void startService(String service, Map<String, String> env) {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify -Pe2e does)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        // The test JVM's environment may carry settings for a local run; every service gets exactly these.
+        builder.environment().keySet().removeIf(name -> name.startsWith("JWT_") || name.startsWith("OIDC_")
+                || name.endsWith("_HOSTNAME") || name.endsWith("_SERVICE_PORT"));
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
+        launch(service, builder);
+    }
+
+    private void launch(String name, ProcessBuilder builder) {
+        Path log = logs.resolve(name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        try {
+            processes.put(name, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    private void awaitUp(String name, String url, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Process process = processes.get(name);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during startup; "
+                        + "the end of " + logs.resolve(name + ".log") + ":\n" + tail(name, 40));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " is not up after " + timeout.toSeconds() + " s (" + url
+                        + "); the end of its log:\n" + tail(name, 40));
+            }
+            pause(Duration.ofMillis(500));
+        }
+    }
+
+    /** Stops one service, as a crash would (SIGKILL). */
+    void kill(String name) {
+        Process process = processes.get(name);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void stop() {
+        List<Process> running = new ArrayList<>(processes.values());
+        running.forEach(Process::destroy);
+        for (Process process : running) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void printLogTails() {
+        for (String name : processes.keySet()) {
+            System.err.println("===== last lines of " + logs.resolve(name + ".log") + " =====");
+            System.err.println(tail(name, 30));
+        }
+    }
+
+    String tail(String name, int lines) {
+        Path log = logs.resolve(name + ".log");
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new LinkedHashMap<>(a);
+        all.putAll(b);
+        return all;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
