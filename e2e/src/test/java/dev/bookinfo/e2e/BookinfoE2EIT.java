@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -137,6 +139,32 @@ class BookinfoE2EIT {
 
     @Test
     @Order(3)
+    void theSessionIsSplitOverSeveralCookiesAndWorksOnAnotherReplica() {
+        List<Cookie> session = browser.manage().getCookies().stream()
+                .filter(cookie -> cookie.getName().startsWith("q_session"))
+                .sorted(Comparator.comparing(Cookie::getName))
+                .toList();
+        List<String> names = session.stream().map(Cookie::getName).toList();
+        // ID, access and refresh token each in their own encrypted cookie, each within a browser's 4 KiB limit.
+        assertTrue(session.size() >= 3, "session state spread over several cookies: " + names);
+        for (Cookie cookie : session) {
+            assertTrue(cookie.getName().length() + cookie.getValue().length() < 4096, cookie.getName() + " fits");
+            assertTrue(cookie.isHttpOnly(), cookie.getName() + " is HttpOnly");
+        }
+        int total = session.stream().mapToInt(cookie -> cookie.getValue().length()).sum();
+        System.out.println("Session cookies " + names + ": " + total + " characters in all");
+        assertTrue(total > 4096, "this session (" + total + " characters) would not fit in one cookie");
+
+        // Cookies belong to the host, not the port: the replica receives jason's cookies and, sharing the
+        // encryption key, recognises him without a new sign-in.
+        browser.get(suite.url(Suite.PRODUCTPAGE_REPLICA) + "/productpage");
+        assertEquals("jason", browser.findElement(By.cssSelector(".user-name")).getText());
+        assertEquals(9, count(browser.getPageSource(), STAR), "the replica's calls carry jason's token too");
+        browser.get(suite.url("productpage") + "/productpage");
+    }
+
+    @Test
+    @Order(4)
     void signOutEndsTheSessionAndTheProviderSession() {
         browser.get(suite.url("productpage") + "/productpage");
         browser.findElement(By.cssSelector("a.sign-out")).click();
@@ -171,7 +199,7 @@ class BookinfoE2EIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("forgedTokens")
-    @Order(4)
+    @Order(5)
     void forgedTokensAreRefusedByEveryBackend(String name, Supplier<String> token, String body) {
         String bearer = token.get();
         for (Map.Entry<String, String> api : apis().entrySet()) {
@@ -182,7 +210,7 @@ class BookinfoE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void genuineTokensAreAcceptedByEveryBackend() {
         // The counterpart of the forged ones: the same checks pass for a real token and for one minted with the
         // realm key, which shows that the forged tokens fail for the reason their name gives.
@@ -195,7 +223,7 @@ class BookinfoE2EIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theHealthEndpointsNeedNoToken() {
         for (String service : List.of("details", "reviews", "ratings")) {
             assertEquals(200, call(suite.url(service) + "/health", null).statusCode(), service);
@@ -204,7 +232,7 @@ class BookinfoE2EIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theSignedInPageSurvivesBackendsDyingMidRun() {
         browser.get(suite.url("productpage") + "/productpage");
         if (browser.findElements(By.cssSelector(".user-name")).isEmpty()) {

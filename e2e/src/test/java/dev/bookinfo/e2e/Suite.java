@@ -31,6 +31,8 @@ final class Suite {
     static final String AUDIENCE = "https://bookinfo.io";
     static final String CLIENT_ID = "bookinfo-productpage";
     static final String CLIENT_SECRET = "e2e-client-secret";
+    /** A second productpage process sharing the first one's session encryption key. */
+    static final String PRODUCTPAGE_REPLICA = "productpage-replica";
     static final Duration KEYCLOAK_START = Duration.ofSeconds(300);
     static final Duration SERVICE_START = Duration.ofSeconds(120);
 
@@ -78,7 +80,7 @@ final class Suite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String name : List.of("keycloak", "productpage", "details", "reviews", "ratings")) {
+        for (String name : List.of("keycloak", "productpage", PRODUCTPAGE_REPLICA, "details", "reviews", "ratings")) {
             ports.put(name, freePort());
         }
         startKeycloak();
@@ -92,7 +94,7 @@ final class Suite {
         startService("reviews", with(jwt, Map.of(
                 "ENABLE_RATINGS", "true", "STAR_COLOR", "black", "HOSTNAME", "reviews-v2-e2e",
                 "RATINGS_HOSTNAME", "localhost", "RATINGS_SERVICE_PORT", Integer.toString(port("ratings")))));
-        startService("productpage", Map.ofEntries(
+        Map<String, String> productpage = Map.ofEntries(
                 Map.entry("DETAILS_HOSTNAME", "localhost"),
                 Map.entry("DETAILS_SERVICE_PORT", Integer.toString(port("details"))),
                 Map.entry("REVIEWS_HOSTNAME", "localhost"),
@@ -103,8 +105,11 @@ final class Suite {
                 Map.entry("OIDC_CLIENT_ID", CLIENT_ID),
                 Map.entry("OIDC_CLIENT_SECRET", CLIENT_SECRET),
                 Map.entry("OIDC_AUDIENCE", AUDIENCE),
-                Map.entry("SESSION_ENCRYPTION_KEY", "e2e-session-encryption-key-0123456789abcdef")));
-        for (String service : List.of("ratings", "details", "reviews", "productpage")) {
+                Map.entry("SESSION_ENCRYPTION_KEY", "e2e-session-encryption-key-0123456789abcdef"));
+        startService("productpage", productpage);
+        // A second replica with the same session encryption key, as in a Deployment with several pods.
+        startService(PRODUCTPAGE_REPLICA, "productpage", productpage);
+        for (String service : List.of("ratings", "details", "reviews", "productpage", PRODUCTPAGE_REPLICA)) {
             awaitUp(service, url(service) + "/q/health/ready", SERVICE_START);
         }
     }
@@ -139,7 +144,11 @@ final class Suite {
     }
 
     private void startService(String service, Map<String, String> env) {
-        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        startService(service, service, env);
+    }
+
+    private void startService(String service, String module, Map<String, String> env) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify -Pe2e does)");
         }
