@@ -39,11 +39,12 @@ ENDPOINTS = {  # path -> service that answers it
 }
 # JVM options used for every service unless --jvm-opts says otherwise. Why each one: bench/README.md.
 DEFAULT_JVM_OPTS = ("-XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m "
-                    "-Xss512k -XX:+ExitOnOutOfMemoryError -Dquarkus.vertx.event-loops-pool-size=1")
+                    "-Xss512k -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError "
+                    "-Dquarkus.vertx.event-loops-pool-size=1")
 TARGETS = {"rps": 3000.0, "p99_ms": 40.0, "cpu_ms": 0.6, "rss_mib": 600.0, "startup_ms": 1000.0}
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 WRK_LUA = BENCH / "wrk-report.lua"
-WARMUP_CAP_S = 120  # longest warm-up of one endpoint when --warmup-requests is not reached
+WARMUP_CAP_S = 180  # longest warm-up of one endpoint when --warmup-requests is not reached
 
 
 def log(msg):
@@ -115,7 +116,9 @@ class Variant:
 
 VARIANTS = {
     "jvm": Variant("jvm", "quarkus-app"),
-    # Quarkus' aot-jar layout plus a JDK 25 AOT cache (JEP 483/514/515) recorded by a training start at build time.
+    # Quarkus' aot-jar layout plus a JDK 25 AOT cache (JEP 483/514/515). Quarkus records one at build time (a start
+    # with default JVM options and no request); train_aot() replaces it with one recorded under load with the
+    # options the services run with, unless --aot-train 0.
     "jvm-aot": Variant("jvm-aot", "quarkus-app-aot", [
         "-Dquarkus.package.jar.aot.enabled=true", "-Dquarkus.package.jar.aot.type=AOT",
         "-Dquarkus.package.jar.aot.phase=build", "-Dquarkus.package.output-directory=quarkus-app-aot"]),
@@ -317,6 +320,57 @@ def precheck(ports, endpoints):
             die("/productpage has no stars: reviews or ratings is not wired as expected")
 
 
+def train_aot(java, jvm_opts, ports, rundir, logdir, services, endpoints, seconds):
+    """Records each staged service's AOT cache (JDK 25 `-XX:AOTCacheOutput`) during a short workload.
+
+    All services run at once in record mode with the JVM options of the measurement (the cache must match them:
+    Quarkus' build-time cache is recorded with the default G1 heap), every endpoint gets `seconds` of wrk at
+    8 connections plus a few health checks, and each JVM writes its app.aot when it is stopped. The cache then
+    holds every class the requests load (not only the startup's) and the method profiles of the workload
+    (JEP 515), so the measured JVM starts and warms up from there.
+    """
+    procs = {}
+    try:
+        for svc in services:
+            appdir = rundir / svc
+            (appdir / "app.aot").unlink(missing_ok=True)
+            logf = open(logdir / f"aot-training-{svc}.log", "w")
+            cmd = [java] + jvm_opts + ["-XX:AOTCacheOutput=app.aot", "-jar", "quarkus-run.jar"]
+            procs[svc] = subprocess.Popen(cmd, cwd=appdir, env=service_env(svc, ports), stdout=logf,
+                                          stderr=subprocess.STDOUT, start_new_session=True)
+            url, deadline = f"http://127.0.0.1:{ports[svc]}/q/health/ready", time.monotonic() + 120
+            while True:
+                try:
+                    if http_get(url, timeout=1.0)[0] == 200:
+                        break
+                except (OSError, urllib.error.URLError):
+                    pass
+                if procs[svc].poll() is not None or time.monotonic() > deadline:
+                    die(f"AOT training: {svc} did not start (see {logf.name})")
+                time.sleep(0.05)
+        precheck(ports, endpoints)
+        for path in endpoints:
+            wrk(f"http://127.0.0.1:{ports[ENDPOINTS[path]]}{path}", 8, seconds)
+        for svc in services:
+            for probe in ("/q/health/ready", "/q/health/live", "/q/health"):
+                http_get(f"http://127.0.0.1:{ports[svc]}{probe}")
+    finally:
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in procs.values():
+            try:
+                proc.wait(timeout=300)  # the cache is assembled at exit, in a child JVM
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    for svc in services:
+        cache = rundir / svc / "app.aot"
+        if not cache.exists():
+            die(f"AOT training: {svc} wrote no {cache} (see {logdir}/aot-training-{svc}.log)")
+        log(f"AOT cache of {svc}: {cache.stat().st_size / 1048576:.0f} MiB, recorded under load")
+
+
 def measure(suite, endpoints, conns, seconds, warmup, warmup_requests, rawdir, quiet_wait):
     ports = suite.ports
     if warmup > 0:
@@ -442,7 +496,8 @@ def markdown(res):
            + f"load average before: {res['loadavg_before']}", "",
            f"JVM options: `{res['jvm_opts'] or '(none)'}`" + (
                " · extra environment: " + " ".join(f"`{k}={v}`" for k, v in res["env"].items())
-               if res.get("env") else ""), "",
+               if res.get("env") else "")
+           + (f" · AOT cache: {res['aot_cache']}" if res.get("aot_cache") else ""), "",
            "| endpoint | conns | req/s | p50 ms | p90 ms | p99 ms | CPU ms/req (services) | errors | other work % "
            "| CPU-bound ceiling req/s |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -626,6 +681,10 @@ def run_variant(variant, args, jhome, jdk, ports, results_dir):
     for svc in services_run:
         stage(variant, svc, rundir)
     jvm_opts = args.jvm_opts.split()
+    if variant.name == "jvm-aot" and args.aot_train > 0:
+        log(f"== {variant.name}: recording the AOT caches under load ({args.aot_train} s per endpoint)")
+        train_aot(str(jhome / "bin" / "java"), jvm_opts, ports, rundir, logdir, services_run, endpoints,
+                  args.aot_train)
     label = variant.name + (f"-{args.label}" if args.label else "")
     suite = Suite(variant, str(jhome / "bin" / "java"), jvm_opts, ports, rundir, logdir, services_run)
     load_before = loadavg()
@@ -657,6 +716,9 @@ def run_variant(variant, args, jhome, jdk, ports, results_dir):
            "jdk": jdk, "cpus": os.cpu_count(), "cpu_model": cpu_model(), "seconds": args.duration,
            "warmup": args.warmup, "warmup_requests": args.warmup_requests, "env": dict(EXTRA_ENV),
            "jvm_opts": "" if variant.native else args.jvm_opts,
+           "aot_cache": (None if variant.name != "jvm-aot" else
+                         f"recorded under load, {args.aot_train} s of wrk per endpoint" if args.aot_train > 0 else
+                         "recorded by Quarkus at build time (a start, no request)"),
            "loadavg_before": load_before, "rows": rows, "services": services,
            "total_rss_mib": round(sum(s["rss_mib"] for s in services.values()), 1)}
     res["targets"] = check_targets(res)
@@ -673,9 +735,9 @@ def main():
     p.add_argument("--variants", default="jvm,jvm-aot,native", help="comma-separated: jvm, jvm-aot, native")
     p.add_argument("--duration", type=int, default=10, help="seconds of wrk per measured point (default 10)")
     p.add_argument("--warmup", type=int, default=10, help="seconds of warm-up per endpoint, at least (default 10)")
-    p.add_argument("--warmup-requests", type=int, default=30000,
+    p.add_argument("--warmup-requests", type=int, default=200000,
                    help="keep warming an endpoint up (in --warmup steps, at most %d s) until it has served this "
-                        "many requests (default 30000)" % WARMUP_CAP_S)
+                        "many requests (default 200000)" % WARMUP_CAP_S)
     p.add_argument("--startup-runs", type=int, default=3,
                    help="start each service this many times, alone, and report the median startup (default 3)")
     p.add_argument("--startup-only", action="store_true",
@@ -693,6 +755,9 @@ def main():
                    help="before each point, wait up to this long for other work on the machine to stop "
                         "(below 20%% CPU); 0 to not wait (default 120)")
     p.add_argument("--build", action="store_true", help="rebuild the artifacts even if they exist")
+    p.add_argument("--aot-train", type=int, default=5, metavar="SECONDS",
+                   help="jvm-aot: record the AOT caches under load, this many seconds of wrk per endpoint, with "
+                        "the --jvm-opts of the run (default 5); 0 keeps the cache Quarkus recorded at build time")
     p.add_argument("--profile", action="store_true", help="also record JFR in every service during one extra "
                    "/productpage run and write hot-method views under results/profile/")
     p.add_argument("--hold", type=int, default=0, metavar="SECONDS",

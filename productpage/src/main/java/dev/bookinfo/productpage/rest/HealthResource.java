@@ -13,7 +13,7 @@ public class HealthResource {
 
     @GET
     @NonBlocking
-    public RestResponse<String> health() {
+    public RestResponse<byte[]> health() {
         return Html.ok(HEALTHY);
     }
 }

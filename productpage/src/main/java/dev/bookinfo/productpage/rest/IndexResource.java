@@ -4,6 +4,7 @@ import dev.bookinfo.productpage.config.BackendUrls;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -11,10 +12,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/")
 public class IndexResource {
 
-    private final String page;
+    private final byte[] page;
 
     IndexResource(Config config) {
-        this.page = new IndexPage(url(config, "details"), url(config, "reviews"), url(config, "ratings")).render();
+        this.page = new IndexPage(url(config, "details"), url(config, "reviews"), url(config, "ratings")).render()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String url(Config config, String backend) {
@@ -24,14 +26,14 @@ public class IndexResource {
 
     @GET
     @NonBlocking
-    public RestResponse<String> index() {
+    public RestResponse<byte[]> index() {
         return Html.ok(page);
     }
 
     @GET
     @Path("index.html")
     @NonBlocking
-    public RestResponse<String> indexHtml() {
+    public RestResponse<byte[]> indexHtml() {
         return Html.ok(page);
     }
 }

@@ -28,7 +28,7 @@ public class ProductPageResource {
     }
 
     @GET
-    public Uni<RestResponse<String>> page(HttpServerRequest request) {
+    public Uni<RestResponse<byte[]>> page(HttpServerRequest request) {
         Optional<String> user = currentUser.name();
         ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), user);
         return pages.load(headers)
