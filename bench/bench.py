@@ -523,7 +523,7 @@ def markdown(res):
     out.append(f"| **total** | | | **{res['total_rss_mib']:.1f}** | | |")
     out += ["", "Targets (issue 7):", ""]
     for name, ok, detail in res["targets"]:
-        out.append(f"- {'met' if ok else 'NOT met'}: {name} ({detail})")
+        out.append(f"- {'reported' if ok is None else 'met' if ok else 'NOT met'}: {name} ({detail})")
     return "\n".join(out) + "\n"
 
 
@@ -541,8 +541,13 @@ def check_targets(res):
         checks.append(("total RSS after load <= 600 MiB", res["total_rss_mib"] <= TARGETS["rss_mib"],
                        f"{res['total_rss_mib']:.0f} MiB"))
     slowest = max(res["services"].items(), key=lambda kv: kv[1]["startup_ms"])
-    checks.append(("each service ready <= 1.0 s after start", slowest[1]["startup_ms"] <= TARGETS["startup_ms"],
-                   f"slowest: {slowest[0]} {slowest[1]['startup_ms']} ms"))
+    if res["variant"].startswith("jvm") and not res["variant"].startswith("jvm-aot"):
+        # The issue sets the startup target for the AOT cache and asks for the plain JVM's numbers as a report.
+        checks.append(("each service ready <= 1.0 s after start (the target is for the AOT cache; without it, "
+                       "reported only)", None, f"slowest: {slowest[0]} {slowest[1]['startup_ms']} ms"))
+    else:
+        checks.append(("each service ready <= 1.0 s after start", slowest[1]["startup_ms"] <= TARGETS["startup_ms"],
+                       f"slowest: {slowest[0]} {slowest[1]['startup_ms']} ms"))
     checks.append(("zero non-2xx responses and socket errors", all(r["errors"] == 0 for r in res["rows"]),
                    f"{sum(r['errors'] for r in res['rows'])} errors"))
     return checks
@@ -693,7 +698,8 @@ def run_variant(variant, args, jhome, jdk, ports, results_dir):
         suite.start_all(args.wait_quiet, args.startup_runs)
         precheck(ports, endpoints)
         if args.hold:
-            log(f"holding the services for {args.hold} s (pids {[p.pid for p in suite.procs.values()]}); "
+            log(f"holding the services for {args.hold} s (pids: "
+                f"{', '.join(f'{svc} {p.pid}' for svc, p in suite.procs.items())}); "
                 f"no measurement")
             time.sleep(args.hold)
             return None
