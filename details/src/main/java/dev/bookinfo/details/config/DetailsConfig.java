@@ -13,6 +13,9 @@ import io.smallrye.config.WithDefault;
  *
  * <p>The prefix is deliberately not {@code details}: Kubernetes injects {@code DETAILS_PORT=tcp://...} and
  * friends into every pod, and a mapping named after the service could pick them up.
+ *
+ * <p>{@code bookinfo.jwt.mode} ({@code JWT_MODE}) is mapped by {@link dev.bookinfo.security.JwtConfig}, shared with the
+ * other services.
  */
 @ConfigMapping(prefix = "bookinfo")
 public interface DetailsConfig {
@@ -54,20 +57,6 @@ public interface DetailsConfig {
         /** How long to wait for the TCP (and TLS) connection to Google. */
         @WithDefault("5s")
         Duration connectTimeout();
-    }
-
-    /** Who checks the access tokens of API calls. */
-    Jwt jwt();
-
-    interface Jwt {
-
-        /**
-         * {@code JWT_MODE}: {@code mesh} (Istio checks tokens, the service none) or {@code standalone} (the service
-         * needs a valid token on {@code /details/**}; issuer, JWKS and audience come from {@code JWT_ISSUER},
-         * {@code JWT_JWKS_URL} and {@code JWT_AUDIENCE}, i.e. the {@code mp.jwt.verify.*} properties).
-         */
-        @WithDefault("mesh")
-        JwtMode mode();
     }
 
     /** Upstream's switch semantics: only the exact, case-sensitive string {@code true} is on. */

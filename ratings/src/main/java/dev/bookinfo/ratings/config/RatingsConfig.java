@@ -9,6 +9,9 @@ import java.time.Duration;
  * Configuration of the ratings service. The upstream and fault env vars are wired to these keys in
  * {@code application.properties}; the prefix is deliberately not {@code ratings}, so the
  * {@code RATINGS_*} variables Kubernetes injects into every pod cannot leak in.
+ *
+ * <p>{@code bookinfo.jwt.mode} ({@code JWT_MODE}) is mapped by {@link dev.bookinfo.security.JwtConfig}, shared with the
+ * other services.
  */
 @ConfigMapping(prefix = "bookinfo")
 public interface RatingsConfig {
@@ -45,19 +48,5 @@ public interface RatingsConfig {
         @WithDefault("15m")
         @WithConverter(Converters.PositiveDurationConverter.class)
         Duration unhealthyPeriod();
-    }
-
-    /** Who checks the access tokens of API calls. */
-    Jwt jwt();
-
-    interface Jwt {
-
-        /**
-         * {@code JWT_MODE}: {@code mesh} (Istio checks tokens, the service none) or {@code standalone} (the service
-         * needs a valid token on {@code /ratings/**}; issuer, JWKS and audience come from {@code JWT_ISSUER},
-         * {@code JWT_JWKS_URL} and {@code JWT_AUDIENCE}, i.e. the {@code mp.jwt.verify.*} properties).
-         */
-        @WithDefault("mesh")
-        JwtMode mode();
     }
 }

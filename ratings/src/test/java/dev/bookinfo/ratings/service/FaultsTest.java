@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bookinfo.ratings.config.JwtMode;
 import dev.bookinfo.ratings.config.RatingsConfig;
 import dev.bookinfo.ratings.config.ServiceVersion;
 import java.time.Duration;
@@ -117,11 +116,6 @@ class FaultsTest {
                     return UNHEALTHY_PERIOD;
                 }
             };
-        }
-
-        @Override
-        public RatingsConfig.Jwt jwt() {
-            return () -> JwtMode.MESH;
         }
     }
 }

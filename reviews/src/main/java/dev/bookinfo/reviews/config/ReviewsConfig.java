@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
@@ -17,6 +16,9 @@ import io.smallrye.config.WithName;
  * defaults. The prefix is {@code bookinfo}, not {@code reviews} or {@code ratings}: Kubernetes injects variables
  * such as {@code RATINGS_PORT=tcp://10.0.0.1:9080} into every pod, and a mapping named after a service could pick
  * them up. The ratings URL and timeouts are client settings, see {@link RatingsClientDefaults}.
+ *
+ * <p>{@code bookinfo.jwt.mode} ({@code JWT_MODE}) is mapped by {@link dev.bookinfo.security.JwtConfig}, shared with the
+ * other services.
  */
 @ConfigMapping(prefix = "bookinfo")
 public interface ReviewsConfig {
@@ -71,19 +73,5 @@ public interface ReviewsConfig {
     /** Emitted as {@code clustername}; the string {@code null} when unset, which productpage checks for. */
     default String clustername() {
         return clusternameIfSet().orElse(UNSET);
-    }
-
-    /** Who checks the access tokens of API calls. */
-    Jwt jwt();
-
-    interface Jwt {
-
-        /**
-         * {@code JWT_MODE}: {@code mesh} (Istio checks tokens, the service none) or {@code standalone} (the service
-         * needs a valid token on {@code /reviews/**}; issuer, JWKS and audience come from {@code JWT_ISSUER},
-         * {@code JWT_JWKS_URL} and {@code JWT_AUDIENCE}, i.e. the {@code mp.jwt.verify.*} properties).
-         */
-        @WithDefault("mesh")
-        JwtMode mode();
     }
 }

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.bookinfo.security.JwtConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
@@ -39,7 +40,9 @@ final class TestConfigs {
                     .withSources(new EnvConfigSource(environment, 300))
                     .withSources(new RatingsClientDefaults())
                     .withConverter(Duration.class, 200, new DurationConverter())
-                    .withMapping(ReviewsConfig.class);
+                    .withMapping(ReviewsConfig.class)
+                    // application.properties sets bookinfo.jwt.mode, which is JwtConfig's, not ReviewsConfig's
+                    .withMapping(JwtConfig.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package dev.bookinfo.reviews.support;
 import java.util.List;
 import java.util.Map;
 
+import dev.bookinfo.security.testing.JwtIssuer;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** reviews-v2 in {@code JWT_MODE=standalone}, trusting the test issuer {@link JwtIssuer}, ratings on WireMock. */

@@ -1,0 +1,108 @@
+package dev.bookinfo.security;
+
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * In {@code standalone} mode (DESIGN 5), every matched request except upstream's {@code /health} needs a valid
+ * {@code Authorization: Bearer} JWT; a missing or bad one gets 401 with a JSON error body. {@code /q/health/**} is
+ * not a REST resource and never reaches this filter. In {@code mesh} mode nothing is checked: authentication is
+ * lazy ({@code quarkus.http.auth.proactive=false}), so without this filter no token is ever verified.
+ *
+ * <p>The filter runs after matching, so unknown paths still get their 404 and wrong methods their 405.
+ */
+@ApplicationScoped // created on first use: the config mapping does not exist yet when REST filters are set up
+public class AccessTokenFilter {
+
+    private static final Logger LOG = Logger.getLogger(AccessTokenFilter.class);
+
+    static final ErrorBody MISSING = new ErrorBody("please provide a bearer access token");
+    static final ErrorBody INVALID = new ErrorBody("invalid access token");
+
+    private final boolean standalone;
+    private final CurrentIdentityAssociation identity;
+
+    AccessTokenFilter(JwtConfig config, CurrentIdentityAssociation identity) {
+        this.standalone = config.mode() == JwtMode.STANDALONE;
+        this.identity = identity;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> requireAccessToken(HttpServerRequest request) {
+        if (!standalone || isOpen(request.path())) {
+            return Uni.createFrom().nullItem();
+        }
+        return identity.getDeferredIdentity()
+                .map(user -> user.isAnonymous() ? unauthorized(MISSING, "Bearer") : null)
+                .onFailure().recoverWithItem(failure -> {
+                    String requestId = request.getHeader("x-request-id");
+                    LOG.warnf("%s %s answered 401: invalid access token (%s) [x-request-id=%s]", request.method(),
+                            request.path(), reason(failure, bearerToken(request)), requestId == null ? "-" : requestId);
+                    return unauthorized(INVALID, "Bearer error=\"invalid_token\"");
+                });
+    }
+
+    /** The credentials of {@code Authorization: Bearer <token>}, to keep them out of log lines. */
+    private static String bearerToken(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization == null ? null : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
+    }
+
+    /** Upstream's health endpoint answers {@code /health} and any path below it; probes must not need a token. */
+    static boolean isOpen(String path) {
+        return path.equals("/health") || path.startsWith("/health/");
+    }
+
+    private static Response unauthorized(ErrorBody body, String challenge) {
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
+    }
+
+    /**
+     * Why the token was refused, in one line and without the token itself: jose4j's messages quote the whole JWS,
+     * which must not end up in a log.
+     */
+    static String reason(Throwable failure, String token) {
+        Throwable last = failure;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidJwtException invalid && !invalid.getErrorDetails().isEmpty()) {
+                return invalid.getErrorDetails().stream()
+                        .map(error -> redact(error.getErrorMessage(), token))
+                        .collect(Collectors.joining("; "));
+            }
+            last = t;
+        }
+        // e.g. "UnknownHostException: tenant.auth0.com" when the keys cannot be fetched
+        return redact(last.getClass().getSimpleName() + (last.getMessage() == null ? "" : ": " + last.getMessage()),
+                token);
+    }
+
+    private static String redact(String message, String token) {
+        String line = message.replace('\n', ' ');
+        if (token != null && !token.isEmpty()) {
+            line = line.replace(token, "<token>");
+        }
+        for (String secret : new String[] { "JsonWebSignature{", "eyJ", "(claims->" }) {
+            int at = line.indexOf(secret);
+            if (at >= 0) {
+                line = line.substring(0, at) + "...";
+            }
+        }
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+}

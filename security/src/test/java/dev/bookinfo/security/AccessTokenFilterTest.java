@@ -1,0 +1,49 @@
+package dev.bookinfo.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Which paths stay open in standalone mode, and the one-line reason logged for a refused token, which never contains
+ * the token.
+ */
+class AccessTokenFilterTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/health", "/health/live" })
+    void upstreamHealthAndBelowAreOpen(String path) {
+        assertTrue(AccessTokenFilter.isOpen(path));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/healthz", "/details/health", "/" })
+    void lookalikesOfHealthAreProtected(String path) {
+        assertFalse(AccessTokenFilter.isOpen(path));
+    }
+
+    @Test
+    void replacesTheTokenInTheReason() {
+        assertEquals("IllegalArgumentException: Unable to process JOSE object: <token>",
+                AccessTokenFilter.reason(new IllegalArgumentException("Unable to process JOSE object: opaque-4f2a9c"),
+                        "opaque-4f2a9c"));
+    }
+
+    @Test
+    void cutsQuotedJwsAndClaims() {
+        assertEquals("IllegalStateException: Invalid JWS Signature: ...",
+                AccessTokenFilter.reason(new IllegalStateException("Invalid JWS Signature: JsonWebSignature{\"alg\"}"
+                        + "->eyJhbGciOiJSUzI1NiJ9.e30.c2ln"), null));
+    }
+
+    @Test
+    void namesTheFailureWhenTheKeysCannotBeFetched() {
+        assertEquals("UnknownHostException: tenant.auth0.com",
+                AccessTokenFilter.reason(new RuntimeException(new java.net.UnknownHostException("tenant.auth0.com")),
+                        "a.b.c"));
+    }
+}
