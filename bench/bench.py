@@ -207,6 +207,20 @@ def wait_quiet(max_wait, threshold=20.0):
         time.sleep(5)
 
 
+def stop_processes(procs, timeout=15):
+    """SIGTERM to all, then waits for each; one that does not exit within `timeout` seconds is killed."""
+    procs = list(procs)
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def loadavg():
     with open("/proc/loadavg") as f:
         return [float(x) for x in f.read().split()[:3]]
@@ -269,24 +283,10 @@ class Suite:
             f"on :{self.ports[svc]}")
 
     def stop(self, svc):
-        proc = self.procs.pop(svc)
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_processes([self.procs.pop(svc)])
 
     def stop_all(self):
-        for proc in self.procs.values():
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        for proc in self.procs.values():
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_processes(self.procs.values())
 
     def ticks(self):
         return {svc: cpu_ticks(p.pid) for svc, p in self.procs.items()}
@@ -355,15 +355,7 @@ def train_aot(java, jvm_opts, ports, rundir, logdir, services, endpoints, second
             for probe in ("/q/health/ready", "/q/health/live", "/q/health"):
                 http_get(f"http://127.0.0.1:{ports[svc]}{probe}")
     finally:
-        for proc in procs.values():
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        for proc in procs.values():
-            try:
-                proc.wait(timeout=300)  # the cache is assembled at exit, in a child JVM
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_processes(procs.values(), timeout=300)  # each cache is assembled at exit, in a child JVM
     for svc in services:
         cache = rundir / svc / "app.aot"
         if not cache.exists():
