@@ -1,7 +1,10 @@
 package dev.bookinfo.common;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +42,22 @@ public final class PropagatedHeaders {
     private static final Set<String> NAME_SET = Set.copyOf(NAMES);
 
     private PropagatedHeaders() {
+    }
+
+    /**
+     * The headers of {@code incoming} that are on the list, under their lower-case names, values in order;
+     * the same header spelled in two cases is merged, nothing is lost. For a REST client's
+     * {@code ClientHeadersFactory}: wrap the result in a {@code MultivaluedHashMap}.
+     */
+    public static Map<String, List<String>> select(Map<String, List<String>> incoming) {
+        Map<String, List<String>> selected = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> header : incoming.entrySet()) {
+            if (isPropagated(header.getKey())) {
+                selected.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                        .addAll(header.getValue());
+            }
+        }
+        return selected;
     }
 
     /** Whether {@code name} is on the list, compared without regard to case. */

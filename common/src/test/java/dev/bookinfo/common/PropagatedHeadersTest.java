@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class PropagatedHeadersTest {
@@ -21,5 +25,18 @@ class PropagatedHeadersTest {
         assertFalse(PropagatedHeaders.isPropagated("b3"));
         assertFalse(PropagatedHeaders.isPropagated("host"));
         assertFalse(PropagatedHeaders.isPropagated(null));
+    }
+
+    @Test
+    void selectsOnlyListedHeadersUnderLowerCaseNamesMergingCaseVariants() {
+        Map<String, List<String>> incoming = new LinkedHashMap<>();
+        incoming.put("X-Request-Id", List.of("r1"));
+        incoming.put("x-request-id", List.of("r2"));
+        incoming.put("Cookie", List.of("a=1", "b=2"));
+        incoming.put("Host", List.of("productpage:9080"));
+        incoming.put("b3", List.of("80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1"));
+
+        assertEquals(Map.of("x-request-id", List.of("r1", "r2"), "cookie", List.of("a=1", "b=2")),
+                PropagatedHeaders.select(incoming));
     }
 }

@@ -1,9 +1,5 @@
 package dev.bookinfo.reviews.client;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -25,11 +21,7 @@ public class PropagatedHeadersFactory implements ClientHeadersFactory {
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
             MultivaluedMap<String, String> clientOutgoingHeaders) {
         MultivaluedMap<String, String> propagated = new MultivaluedHashMap<>();
-        for (Map.Entry<String, List<String>> header : incomingHeaders.entrySet()) {
-            if (PropagatedHeaders.isPropagated(header.getKey())) {
-                propagated.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue());
-            }
-        }
+        propagated.putAll(PropagatedHeaders.select(incomingHeaders));
         return propagated;
     }
 }
