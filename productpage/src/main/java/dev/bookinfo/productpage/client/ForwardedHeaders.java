@@ -30,7 +30,19 @@ public final class ForwardedHeaders {
             .filter(name -> !NOT_COPIED.contains(name))
             .toList();
 
+    // Indexes into the captured values, resolved once: the getters run for every backend call.
     private static final int REQUEST_ID = COPIED.indexOf("x-request-id");
+    private static final int X_OT_SPAN_CONTEXT = COPIED.indexOf("x-ot-span-context");
+    private static final int X_DATADOG_TRACE_ID = COPIED.indexOf("x-datadog-trace-id");
+    private static final int X_DATADOG_PARENT_ID = COPIED.indexOf("x-datadog-parent-id");
+    private static final int X_DATADOG_SAMPLING_PRIORITY = COPIED.indexOf("x-datadog-sampling-priority");
+    private static final int X_CLOUD_TRACE_CONTEXT = COPIED.indexOf("x-cloud-trace-context");
+    private static final int GRPC_TRACE_BIN = COPIED.indexOf("grpc-trace-bin");
+    private static final int SW8 = COPIED.indexOf("sw8");
+    private static final int USER_AGENT = COPIED.indexOf("user-agent");
+    private static final int COOKIE = COPIED.indexOf("cookie");
+    private static final int AUTHORIZATION = COPIED.indexOf("authorization");
+    private static final int JWT = COPIED.indexOf("jwt");
 
     private final String[] values;
     private final String endUser;
@@ -66,9 +78,6 @@ public final class ForwardedHeaders {
         return String.join("cookie".equals(name) ? "; " : ", ", all);
     }
 
-    private String value(String name) {
-        return values[COPIED.indexOf(name)];
-    }
 
     /** The request id sent downstream (incoming or generated); used in log lines. */
     public String requestId() {
@@ -84,57 +93,57 @@ public final class ForwardedHeaders {
 
     @HeaderParam("x-ot-span-context")
     public String getOtSpanContext() {
-        return value("x-ot-span-context");
+        return values[X_OT_SPAN_CONTEXT];
     }
 
     @HeaderParam("x-datadog-trace-id")
     public String getDatadogTraceId() {
-        return value("x-datadog-trace-id");
+        return values[X_DATADOG_TRACE_ID];
     }
 
     @HeaderParam("x-datadog-parent-id")
     public String getDatadogParentId() {
-        return value("x-datadog-parent-id");
+        return values[X_DATADOG_PARENT_ID];
     }
 
     @HeaderParam("x-datadog-sampling-priority")
     public String getDatadogSamplingPriority() {
-        return value("x-datadog-sampling-priority");
+        return values[X_DATADOG_SAMPLING_PRIORITY];
     }
 
     @HeaderParam("x-cloud-trace-context")
     public String getCloudTraceContext() {
-        return value("x-cloud-trace-context");
+        return values[X_CLOUD_TRACE_CONTEXT];
     }
 
     @HeaderParam("grpc-trace-bin")
     public String getGrpcTraceBin() {
-        return value("grpc-trace-bin");
+        return values[GRPC_TRACE_BIN];
     }
 
     @HeaderParam("sw8")
     public String getSw8() {
-        return value("sw8");
+        return values[SW8];
     }
 
     @HeaderParam("user-agent")
     public String getUserAgent() {
-        return value("user-agent");
+        return values[USER_AGENT];
     }
 
     @HeaderParam("cookie")
     public String getCookie() {
-        return value("cookie");
+        return values[COOKIE];
     }
 
     @HeaderParam("authorization")
     public String getAuthorization() {
-        return value("authorization");
+        return values[AUTHORIZATION];
     }
 
     @HeaderParam("jwt")
     public String getJwt() {
-        return value("jwt");
+        return values[JWT];
     }
 
     /** The signed-in user's name, or {@code null} (header not sent) when nobody is signed in. */
