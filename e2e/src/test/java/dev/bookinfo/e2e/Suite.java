@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,6 +28,11 @@ import java.util.stream.Stream;
  * with the end of the log of whatever did not come up; logs are kept under {@code target/logs/}.
  */
 final class Suite {
+
+    private static final int PORT_RANGE_START = 20000;
+    private static final int PORT_RANGE_SIZE = 12000;
+    /** Where the next port search starts; random, so that two runs on one machine rarely meet. */
+    private static int nextPort = new Random().nextInt(PORT_RANGE_SIZE);
 
     static final String AUDIENCE = "https://bookinfo.io";
     static final String CLIENT_ID = "bookinfo-productpage";
@@ -262,12 +268,23 @@ final class Suite {
         return all;
     }
 
+    /**
+     * A port nothing listens on, below Linux's ephemeral range (32768-60999). A port the kernel picks with
+     * {@code new ServerSocket(0)} comes from that range, which is also where every new outgoing connection gets its
+     * local port, so one of them can take it before Keycloak binds it 10-20 s later ("Port already bound", seen once
+     * in CI). Ports 20000-31999 are handed out only by whoever asks for them by number.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int i = 0; i < PORT_RANGE_SIZE; i++) {
+            int port = PORT_RANGE_START + Math.floorMod(nextPort++, PORT_RANGE_SIZE);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException inUse) {
+                // taken: try the next one
+            }
         }
+        throw new IllegalStateException("no free port in " + PORT_RANGE_START + "-"
+                + (PORT_RANGE_START + PORT_RANGE_SIZE - 1));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
