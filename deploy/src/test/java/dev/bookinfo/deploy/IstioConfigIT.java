@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.bookinfo.deploy.Manifests.Resource;
 import java.io.IOException;
 import java.io.Reader;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * istio/: every file parses with the fabric8 Istio, Gateway API and Kubernetes models, strictly; the references
- * between the resources and to the generated manifests hold (contract 8 and 10, DESIGN 5).
+ * between the resources and to the generated manifests hold, and the security rules mean what istio/README.md says.
  */
 class IstioConfigIT {
 
@@ -255,6 +257,151 @@ class IstioConfigIT {
         }
     }
 
+    /** The Secret both gateways take their certificate from; istio/README.md shows how to create it. */
+    private static final String GATEWAY_CERTIFICATE = "bookinfo-gateway-tls";
+
+    @Test
+    void istioGatewayServesHttpsFromASecretAndRedirectsPlainHttp() {
+        Resource gateway = Bookinfo.get(file("networking/bookinfo-gateway.yaml"), "Gateway", "bookinfo-gateway");
+        int https = 0;
+        for (JsonNode server : gateway.tree().path("spec").path("servers")) {
+            String protocol = server.path("port").path("protocol").asText();
+            JsonNode tls = server.path("tls");
+            switch (protocol) {
+                case "HTTPS" -> {
+                    https++;
+                    assertEquals("SIMPLE", tls.path("mode").asText(), gateway + ": TLS terminated at the gateway");
+                    assertEquals(GATEWAY_CERTIFICATE, tls.path("credentialName").asText(), gateway + ": certificate");
+                    assertFalse(tls.path("httpsRedirect").asBoolean(), gateway + ": HTTPS redirecting to itself");
+                }
+                case "HTTP" -> assertTrue(tls.path("httpsRedirect").asBoolean(),
+                        gateway + ": plain HTTP server without httpsRedirect serves pages in the clear");
+                default -> throw new AssertionError(gateway + ": unexpected server protocol " + protocol);
+            }
+        }
+        assertEquals(1, https, gateway + ": one HTTPS server");
+    }
+
+    @Test
+    void gatewayApiServesHttpsFromASecretAndOnlyRedirectsPlainHttp() {
+        List<Resource> resources = file("gateway-api/bookinfo-gateway.yaml");
+        Resource gateway = Bookinfo.get(resources, "Gateway", "bookinfo-gateway");
+        Set<String> plain = new TreeSet<>();
+        Set<String> secure = new TreeSet<>();
+        for (JsonNode listener : gateway.tree().path("spec").path("listeners")) {
+            String name = listener.path("name").asText();
+            switch (listener.path("protocol").asText()) {
+                case "HTTPS" -> {
+                    secure.add(name);
+                    JsonNode tls = listener.path("tls");
+                    assertEquals("Terminate", tls.path("mode").asText(), gateway + " " + name);
+                    assertEquals(1, tls.path("certificateRefs").size(), gateway + " " + name);
+                    JsonNode ref = tls.path("certificateRefs").get(0);
+                    assertEquals("Secret", ref.path("kind").asText("Secret"));
+                    assertEquals("", ref.path("group").asText(""), "core group");
+                    assertTrue(ref.path("namespace").isMissingNode(), "the Gateway's own namespace");
+                    assertEquals(GATEWAY_CERTIFICATE, ref.path("name").asText());
+                }
+                case "HTTP" -> plain.add(name);
+                default -> throw new AssertionError(gateway + ": unexpected listener " + listener);
+            }
+        }
+        assertEquals(1, secure.size(), gateway + ": one HTTPS listener");
+        int redirects = 0;
+        for (Resource route : kind("HTTPRoute")) {
+            for (JsonNode parent : route.tree().path("spec").path("parentRefs")) {
+                if (!parent.path("kind").asText("Gateway").equals("Gateway")
+                        || !parent.path("name").asText().equals(gateway.name())) {
+                    continue;
+                }
+                // A parentRef without sectionName attaches the route to every listener, the plain one included.
+                boolean onPlain = !parent.has("sectionName") || plain.contains(parent.path("sectionName").asText());
+                if (!onPlain) {
+                    assertTrue(secure.contains(parent.path("sectionName").asText()), route + ": " + parent);
+                    continue;
+                }
+                for (JsonNode rule : route.tree().path("spec").path("rules")) {
+                    assertTrue(rule.path("backendRefs").isEmpty(), route + " serves a backend over plain HTTP");
+                    JsonNode redirect = filter(rule, "RequestRedirect").path("requestRedirect");
+                    assertEquals("https", redirect.path("scheme").asText(), route + ": redirect to https");
+                    assertTrue(redirect.path("hostname").isMissingNode() && redirect.path("path").isMissingNode(),
+                            route + ": same host and path");
+                    redirects++;
+                }
+            }
+        }
+        assertTrue(redirects > 0, "nothing redirects plain HTTP to HTTPS");
+    }
+
+    private static JsonNode filter(JsonNode rule, String type) {
+        for (JsonNode f : rule.path("filters")) {
+            if (f.path("type").asText().equals(type)) {
+                return f;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    @Test
+    void gatewayRoutesDropTheForwardedHostAClientSends() {
+        Set<String> dropped = Set.of("x-forwarded-host", "x-forwarded-port", "forwarded");
+        int checked = 0;
+        for (Resource vs : kind("VirtualService")) {
+            if (!vs.tree().path("spec").has("gateways")) {
+                continue;
+            }
+            for (JsonNode rule : vs.tree().path("spec").path("http")) {
+                JsonNode request = rule.path("headers").path("request");
+                assertTrue(lowerCase(request.path("remove")).containsAll(dropped),
+                        vs + " " + rule.path("match") + " passes on client-supplied " + dropped);
+                for (String op : List.of("set", "add")) {
+                    request.path(op).fieldNames().forEachRemaining(h -> assertFalse(dropped.contains(
+                            h.toLowerCase(Locale.ROOT)), vs + " " + op + "s " + h));
+                }
+                checked++;
+            }
+        }
+        for (Resource route : kind("HTTPRoute")) {
+            boolean viaGateway = false;
+            for (JsonNode parent : route.tree().path("spec").path("parentRefs")) {
+                viaGateway |= parent.path("kind").asText("Gateway").equals("Gateway");
+            }
+            if (!viaGateway) {
+                continue;
+            }
+            for (JsonNode rule : route.tree().path("spec").path("rules")) {
+                if (rule.path("backendRefs").isEmpty()) {
+                    continue; // a redirect: nothing reaches productpage
+                }
+                JsonNode modifier = filter(rule, "RequestHeaderModifier").path("requestHeaderModifier");
+                assertTrue(lowerCase(modifier.path("remove")).containsAll(dropped),
+                        route + " passes on client-supplied " + dropped);
+                for (String op : List.of("set", "add")) {
+                    modifier.path(op).forEach(h -> assertFalse(dropped.contains(
+                            h.path("name").asText().toLowerCase(Locale.ROOT)), route + " " + op + "s " + h));
+                }
+                checked++;
+            }
+        }
+        assertEquals(2, checked, "the gateway routes of both variants");
+    }
+
+    private static Set<String> lowerCase(JsonNode names) {
+        Set<String> out = new TreeSet<>();
+        names.forEach(n -> out.add(n.asText().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    @Test
+    void readmeShowsHowToCreateTheCertificateSecretWhereEachGatewayLooks() {
+        String readme = Manifests.read(ISTIO.resolve("README.md"));
+        assertTrue(readme.contains("kubectl -n istio-system create secret tls " + GATEWAY_CERTIFICATE),
+                "istio/README.md: the Istio Gateway's Secret lives in the ingress gateway's namespace");
+        assertTrue(readme.contains("kubectl -n bookinfo create secret tls " + GATEWAY_CERTIFICATE),
+                "istio/README.md: the Gateway API's Secret lives in the Gateway's namespace");
+        assertTrue(readme.contains("openssl req -x509"), "istio/README.md: a self-signed recipe");
+    }
+
     private static boolean covers(List<String[]> matches, String path) {
         for (String[] m : matches) {
             if (m[0].equals("Exact") ? path.equals(m[1]) : path.startsWith(m[1])) {
@@ -264,7 +411,7 @@ class IstioConfigIT {
         return false;
     }
 
-    /** productpage's OIDC redirect path: its configured value, else DESIGN 5's fixed /callback. */
+    /** productpage's OIDC redirect path: its configured value, else the fixed /callback. */
     private static String redirectPath() {
         Path props = Manifests.root().resolve("productpage/src/main/resources/application.properties");
         Properties p = new Properties();
