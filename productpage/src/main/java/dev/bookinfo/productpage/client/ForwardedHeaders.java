@@ -1,6 +1,7 @@
 package dev.bookinfo.productpage.client;
 
 import dev.bookinfo.common.PropagatedHeaders;
+import dev.bookinfo.common.SessionCookies;
 import io.vertx.core.MultiMap;
 import jakarta.ws.rs.HeaderParam;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.UUID;
  * <p>Not everything on the shared list is copied: the W3C and B3 trace headers are written by
  * OpenTelemetry (propagators {@code tracecontext,b3multi}), which re-encodes B3 the way upstream's
  * propagator does, and {@code end-user} comes only from the signed-in user, never from the request.
+ * {@code cookie} goes without productpage's own session cookies ({@link SessionCookies}): they are the reader's
+ * credentials here, and a backend has no use for them.
  */
 public final class ForwardedHeaders {
 
@@ -61,6 +64,7 @@ public final class ForwardedHeaders {
         for (int i = 0; i < values.length; i++) {
             values[i] = join(COPIED.get(i), incoming.getAll(COPIED.get(i)));
         }
+        values[COOKIE] = SessionCookies.strip(values[COOKIE]);
         if (values[REQUEST_ID] == null) {
             values[REQUEST_ID] = UUID.randomUUID().toString();
         }

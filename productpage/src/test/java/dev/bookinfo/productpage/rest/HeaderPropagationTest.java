@@ -128,8 +128,36 @@ class HeaderPropagationTest {
         assertEquals("jason", details().getHeader("end-user"));
         assertEquals("jason", reviews().getHeader("end-user"));
         assertEquals("jason", only(backends.ratings, "/ratings/0").getHeader("end-user"));
-        // The session cookie itself travels on, as upstream forwards the whole cookie header.
-        assertEquals("session=" + cookie, details().getHeader("cookie"));
+        // The session cookie is productpage's credential: it stays here.
+        assertFalse(details().containsHeader("cookie"), details().getHeader("cookie"));
+    }
+
+    @Test
+    void sessionCookiesStayHomeOtherCookiesTravel() {
+        String cookie = given().redirects().follow(false).formParam("username", "jason")
+                .when().post("/login").then().statusCode(302).extract().cookie("session");
+        String sent = "theme=dark; session=" + cookie + "; q_session=enc; q_session_at=enc; q_session_rt=enc;"
+                + " q_auth_0f5c=state; ab-test=b";
+        given().header("cookie", sent).when().get("/productpage").then().statusCode(200);
+        given().header("cookie", sent).when().get("/api/v1/products/0/ratings").then().statusCode(200);
+        for (LoggedRequest request : List.of(details(), reviews(), only(backends.ratings, "/ratings/0"))) {
+            assertEquals("theme=dark; ab-test=b", request.getHeader("cookie"), "cookie to " + request.getUrl());
+            assertEquals("jason", request.getHeader("end-user"), "still signed in for " + request.getUrl());
+        }
+    }
+
+    @Test
+    void cookieHeaderSplitOverSeveralFieldsIsFilteredAsOne() {
+        given().header("cookie", "session=abc").header("cookie", "theme=dark").header("cookie", "q_session_rt=x")
+                .when().get("/api/v1/products/0").then().statusCode(200);
+        assertEquals("theme=dark", details().getHeader("cookie"));
+    }
+
+    @Test
+    void noCookieHeaderWhenOnlySessionCookiesCameIn() {
+        given().header("cookie", "session=abc; q_session=def").when().get("/productpage").then().statusCode(200);
+        assertFalse(details().containsHeader("cookie"), details().getHeader("cookie"));
+        assertFalse(reviews().containsHeader("cookie"), reviews().getHeader("cookie"));
     }
 
     @Test

@@ -100,6 +100,21 @@ class OidcSignInTest {
     }
 
     @Test
+    void theSessionCookiesStayHomeTheTokenGoesAsBearerOnly() {
+        Cookies session = signIn();
+        assertTrue(session.asList().size() >= 3, "q_session, q_session_at, q_session_rt: " + session);
+        given().cookies(session).cookie("theme", "dark").when().get("/productpage").then().statusCode(200);
+        given().cookies(session).cookie("theme", "dark").when().get("/api/v1/products/0/ratings")
+                .then().statusCode(200);
+        for (LoggedRequest request : List.of(backends.details.getAllServeEvents().get(0).getRequest(),
+                backends.reviews.getAllServeEvents().get(0).getRequest(),
+                backends.ratings.getAllServeEvents().get(0).getRequest())) {
+            assertEquals("theme=dark", request.getHeader("Cookie"), "cookies to " + request.getUrl());
+            assertEquals("Bearer " + OidcProviderStub.accessToken, request.getHeader("Authorization"));
+        }
+    }
+
+    @Test
     void theUsersTokenWinsOverAnIncomingAuthorizationHeader() {
         Cookies session = signIn();
         given().cookies(session).header("Authorization", "Bearer sent-by-the-browser")
