@@ -56,4 +56,40 @@ public final class Converters {
             return duration;
         }
     }
+
+    /** A whole number, 0 or more. */
+    @RegisterForReflection // instantiated by SmallRye Config
+    public static final class MaxPostedProductsConverter implements Converter<Integer> {
+
+        @Override
+        public Integer convert(String value) {
+            return wholeNumber(value, 0, Integer.MAX_VALUE, "MAX_POSTED_PRODUCTS must be a whole number, 0 or more, got ");
+        }
+    }
+
+    /**
+     * 1 to 500. Jackson writes at most 1000 levels and the answer wraps the posted value in one more object; 500
+     * keeps far from that, so whatever is stored can be served.
+     */
+    @RegisterForReflection // instantiated by SmallRye Config
+    public static final class MaxJsonDepthConverter implements Converter<Integer> {
+
+        @Override
+        public Integer convert(String value) {
+            return wholeNumber(value, 1, 500, "MAX_JSON_DEPTH must be a whole number from 1 to 500, got ");
+        }
+    }
+
+    private static int wholeNumber(String value, int min, int max, String message) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(message + value);
+        }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException(message + value);
+        }
+        return number;
+    }
 }

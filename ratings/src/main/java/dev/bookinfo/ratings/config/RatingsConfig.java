@@ -21,6 +21,9 @@ public interface RatingsConfig {
     @WithConverter(Converters.ServiceVersionConverter.class)
     ServiceVersion serviceVersion();
 
+    /** Bounds of the in-memory store that POST writes to; upstream kept anything, for ever. */
+    Store store();
+
     /** Knobs of the fault variants; upstream hard-codes them, we default to its numbers. */
     Faults faults();
 
@@ -48,5 +51,21 @@ public interface RatingsConfig {
         @WithDefault("15m")
         @WithConverter(Converters.PositiveDurationConverter.class)
         Duration unhealthyPeriod();
+    }
+
+    interface Store {
+
+        /**
+         * Most products that can have posted ratings at once ({@code MAX_POSTED_PRODUCTS}); a POST for one more
+         * product is refused, updates of stored ones still work. 0 refuses every new product.
+         */
+        @WithDefault("100")
+        @WithConverter(Converters.MaxPostedProductsConverter.class)
+        int maxProducts();
+
+        /** Deepest nesting of arrays and objects accepted in posted ratings, 1 to 500 ({@code MAX_JSON_DEPTH}). */
+        @WithDefault("32")
+        @WithConverter(Converters.MaxJsonDepthConverter.class)
+        int maxDepth();
     }
 }

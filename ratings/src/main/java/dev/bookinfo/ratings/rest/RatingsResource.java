@@ -1,6 +1,8 @@
 package dev.bookinfo.ratings.rest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.bookinfo.common.ProductIds;
+import dev.bookinfo.ratings.config.RatingsConfig;
 import dev.bookinfo.ratings.service.Faults;
 import dev.bookinfo.ratings.service.RatingsStore;
 import io.smallrye.common.annotation.NonBlocking;
@@ -35,27 +38,31 @@ public class RatingsResource {
     private static final ErrorBody BAD_ID = new ErrorBody("please provide numeric product ID");
     private static final ErrorBody BAD_JSON = new ErrorBody("please provide valid ratings JSON");
     private static final ErrorBody UNAVAILABLE = new ErrorBody("Service unavailable");
-
-    /**
-     * Deepest posted JSON accepted. Jackson refuses to write more than 1000 levels, and the answer wraps the
-     * posted value in one more object: without a lower limit here, a value could be stored that no GET can
-     * return.
-     */
-    static final int MAX_NESTING_DEPTH = 500;
+    /** For depth(): Jackson's own nesting limit (1000) is above any MAX_JSON_DEPTH, so depth() meets ours first. */
+    private static final JsonFactory TOKENS = new JsonFactory();
 
     private final RatingsStore store;
     private final Faults faults;
+    private final int maxDepth;
+    private final ErrorBody tooDeep;
+    private final ErrorBody storeFull;
+    private final ObjectMapper jsonMapper;
     private final ObjectReader jsonReader;
 
     @Inject
-    public RatingsResource(RatingsStore store, Faults faults) {
+    public RatingsResource(RatingsStore store, Faults faults, RatingsConfig config) {
         this.store = store;
         this.faults = faults;
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+        this.maxDepth = config.store().maxDepth();
+        this.tooDeep = new ErrorBody("ratings JSON is nested deeper than " + maxDepth + " levels");
+        this.storeFull = new ErrorBody("ratings store is full (at most " + store.maxProducts() + " products)");
+        // depth() has checked the depth before the tree is read; this limit only backs it up.
+        JsonFactory jsonFactory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
                 .build();
+        this.jsonMapper = new ObjectMapper(jsonFactory);
         // Like JSON.parse: one value, nothing after it. Exact decimals keep posted numbers as written.
-        this.jsonReader = new ObjectMapper(factory).reader()
+        this.jsonReader = jsonMapper.reader()
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(JsonNodeFactory.withExactBigDecimals(true));
     }
@@ -89,25 +96,64 @@ public class RatingsResource {
         if (id.isEmpty()) {
             return json(Response.Status.BAD_REQUEST, BAD_ID);
         }
-        JsonNode ratings = parse(body);
-        if (ratings == null) {
+        long productId = id.getAsLong();
+        // Before the body is even parsed: a full store costs a stream of new ids next to nothing.
+        if (!store.hasRoomFor(productId)) {
+            return json(Response.Status.CONFLICT, storeFull);
+        }
+        if (body == null || body.length == 0) {
             return json(Response.Status.BAD_REQUEST, BAD_JSON);
         }
-        store.put(id.getAsLong(), ratings);
-        return ratings(id.getAsLong());
+        int depth = depth(body);
+        if (depth > maxDepth) {
+            return json(Response.Status.BAD_REQUEST, tooDeep);
+        }
+        String compact = depth < 0 ? null : compact(body);
+        if (compact == null) {
+            return json(Response.Status.BAD_REQUEST, BAD_JSON);
+        }
+        if (!store.put(productId, compact)) {
+            return json(Response.Status.CONFLICT, storeFull);
+        }
+        return ratings(productId);
     }
 
     private Response ratings(long id) {
         return json(Response.Status.OK, new RatingsBody(id, store.get(id)));
     }
 
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
+    /**
+     * How deep arrays and objects nest in {@code body}, counted only up to one level past the limit; -1 when the
+     * tokens read so far are not JSON. Only tokens, no tree: cheap, and it tells "too deep" apart from "not JSON".
+     */
+    private int depth(byte[] body) {
+        int depth = 0;
+        int deepest = 0;
+        try (JsonParser parser = TOKENS.createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token.isStructStart()) {
+                    deepest = Math.max(deepest, ++depth);
+                    if (deepest > maxDepth) {
+                        return deepest;
+                    }
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            }
+            return deepest;
+        } catch (IOException notJson) {
+            return -1;
         }
+    }
+
+    /**
+     * The posted value as compact JSON text, or null when it is not one JSON value. Parsed into a tree first,
+     * like upstream's {@code JSON.parse}, so that a repeated key keeps its last value; the tree is dropped at once.
+     */
+    private String compact(byte[] body) {
         try {
             JsonNode node = jsonReader.readTree(body);
-            return node == null || node.isMissingNode() ? null : node;
+            return node == null || node.isMissingNode() ? null : jsonMapper.writeValueAsString(node);
         } catch (IOException | NumberFormatException notJson) {
             // NumberFormatException: numbers such as 1e99999999999 that BigDecimal cannot hold.
             return null;

@@ -37,4 +37,32 @@ class ConvertersTest {
                 () -> new Converters.PositiveDurationConverter().convert(text));
         assertEquals("fault delays and periods must be above zero, got " + text, error.getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0", "100, 100", "' 7 ', 7"})
+    void acceptsProductCapsOfZeroOrMore(String text, int expected) {
+        assertEquals(expected, new Converters.MaxPostedProductsConverter().convert(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "many", "1.5", "99999999999"})
+    void rejectsOtherProductCaps(String text) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new Converters.MaxPostedProductsConverter().convert(text));
+        assertEquals("MAX_POSTED_PRODUCTS must be a whole number, 0 or more, got " + text, error.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "32, 32", "500, 500"})
+    void acceptsDepthsFromOneTo500(String text, int expected) {
+        assertEquals(expected, new Converters.MaxJsonDepthConverter().convert(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "501", "-3", "deep"})
+    void rejectsOtherDepths(String text) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new Converters.MaxJsonDepthConverter().convert(text));
+        assertEquals("MAX_JSON_DEPTH must be a whole number from 1 to 500, got " + text, error.getMessage());
+    }
 }

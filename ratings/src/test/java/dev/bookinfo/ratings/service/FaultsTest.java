@@ -94,6 +94,11 @@ class FaultsTest {
     private record FixedConfig(ServiceVersion serviceVersion, double probability) implements RatingsConfig {
 
         @Override
+        public RatingsConfig.Store store() {
+            throw new UnsupportedOperationException("Faults does not read the store's bounds");
+        }
+
+        @Override
         public RatingsConfig.Faults faults() {
             return new RatingsConfig.Faults() {
                 @Override
