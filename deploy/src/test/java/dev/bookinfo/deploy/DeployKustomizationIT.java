@@ -230,6 +230,59 @@ class DeployKustomizationIT {
     }
 
     @Test
+    void productpageTakesTheDemoSessionKeyFromTheGeneratedSecretNeverTheBuiltInDefault() {
+        String builtIn = DemoSessionKey.builtInDefault();
+        Resource secret = Bookinfo.ofKind(rendered(), "Secret").get(0);
+        JsonNode container = get(rendered(), "Deployment", "productpage-v1").tree().path("spec").path("template")
+                .path("spec").path("containers").get(0);
+        List<JsonNode> settings = new ArrayList<>();
+        container.path("env").forEach(e -> {
+            if (e.path("name").asText().equals(DemoSessionKey.VARIABLE)) {
+                settings.add(e);
+            }
+        });
+        assertEquals(1, settings.size(), "productpage sets " + DemoSessionKey.VARIABLE + " by key");
+        JsonNode ref = settings.get(0).path("valueFrom").path("secretKeyRef");
+        assertEquals(secret.name(), ref.path("name").asText(), "the generated (hash-named) Secret");
+        assertEquals(DemoSessionKey.VARIABLE, ref.path("key").asText());
+        assertFalse(settings.get(0).has("value"), "a literal key in the manifest");
+        String value = new String(Base64.getDecoder().decode(
+                secret.tree().path("data").path(DemoSessionKey.VARIABLE).asText()));
+        assertFalse(value.isEmpty(), "the Secret has no " + DemoSessionKey.VARIABLE);
+        assertFalse(value.equals(builtIn));
+        String encoded = Base64.getEncoder().encodeToString(builtIn.getBytes());
+        for (Resource r : rendered()) {
+            assertFalse(r.tree().toString().contains(builtIn) || r.tree().toString().contains(encoded),
+                    r + " carries productpage's public demo session key");
+        }
+        // The operator's file wins: whatever it says is what the pod gets.
+        Path copy = Kustomize.copyOfCheckout();
+        Path env = copy.resolve("deploy/productpage-secrets.env");
+        String own = "k3Zq0n0tTheExample0f4nyb0dy+Xy1w2v3u4t5s6r7q=";
+        try {
+            Files.writeString(env, Manifests.read(env).replaceAll("(?m)^" + DemoSessionKey.VARIABLE + "=.*$",
+                    DemoSessionKey.VARIABLE + "=" + own.replace("+", "\\+")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Resource mine = Bookinfo.ofKind(Manifests.validatedYaml(Kustomize.render(copy.resolve("deploy")), "own key"),
+                "Secret").get(0);
+        assertEquals(own, new String(Base64.getDecoder().decode(
+                mine.tree().path("data").path(DemoSessionKey.VARIABLE).asText())));
+    }
+
+    @Test
+    void theExampleSessionKeysArePlaceholders() {
+        // productpage refuses a SESSION_ENCRYPTION_KEY starting with "replace-with" (its OidcEnvironment), so a
+        // copied example stops the pod rather than running on a key everybody can read here.
+        Properties example = IstioConfigIT.env(DEPLOY.resolve("productpage-secrets.env.example"));
+        for (String key : List.of("SESSION_ENCRYPTION_KEY", DemoSessionKey.VARIABLE)) {
+            assertTrue(example.getProperty(key, "").startsWith("replace-with"), key + ": " + example.getProperty(key));
+        }
+        assertFalse(example.containsValue(DemoSessionKey.builtInDefault()));
+    }
+
+    @Test
     void auth0ValuesAndTheNamespaceFlowIntoTheMeshConfiguration() {
         Properties auth0 = IstioConfigIT.env(Manifests.root().resolve("istio/auth0.env.example"));
         JsonNode rule = get(rendered(), "RequestAuthentication", "auth0").tree().path("spec").path("jwtRules").get(0);

@@ -195,9 +195,31 @@ class GeneratedManifestsIT {
                 c.path("envFrom"));
         // Built by Kubernetes' $(VAR) expansion from the ConfigMap's keys (envFrom is defined first).
         Map<String, String> env = new LinkedHashMap<>();
-        c.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        c.path("env").forEach(e -> env.put(e.path("name").asText(), e.has("value") ? e.path("value").asText()
+                : e.path("valueFrom").toString()));
         assertEquals(Map.of("OIDC_AUTH_SERVER_URL", "https://$(AUTH0_DOMAIN)", "OIDC_AUDIENCE", "$(AUTH0_AUDIENCE)",
-                "OIDC_LOGOUT", "auth0"), env);
+                "OIDC_LOGOUT", "auth0", "SESSION_SECRET",
+                "{\"secretKeyRef\":{\"key\":\"SESSION_SECRET\",\"name\":\"productpage-secrets\"}}"), env);
+    }
+
+    @Test
+    void productpageTakesTheDemoSessionKeyFromTheSecretNeverTheBuiltInDefault() {
+        // By key, not only through envFrom: a Secret without SESSION_SECRET keeps the pod from starting instead of
+        // leaving productpage on its public default.
+        JsonNode c = container("productpage");
+        JsonNode sessionSecret = null;
+        for (JsonNode e : c.path("env")) {
+            if (e.path("name").asText().equals("SESSION_SECRET")) {
+                sessionSecret = e;
+            }
+        }
+        assertTrue(sessionSecret != null, "SESSION_SECRET not set by key");
+        JsonNode ref = sessionSecret.path("valueFrom").path("secretKeyRef");
+        assertEquals("productpage-secrets", ref.path("name").asText());
+        assertEquals("SESSION_SECRET", ref.path("key").asText());
+        assertFalse(ref.path("optional").asBoolean(false), "an optional key would fall back to the default");
+        String manifest = Manifests.read(Bookinfo.generated("productpage"));
+        assertFalse(manifest.contains(DemoSessionKey.builtInDefault()), "the public default key in the manifest");
     }
 
     @ParameterizedTest
