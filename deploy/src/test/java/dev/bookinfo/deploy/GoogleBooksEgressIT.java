@@ -65,7 +65,8 @@ class GoogleBooksEgressIT {
                 }
             }
         }
-        boolean tlsPort = servicePort != null && List.of("HTTPS", "TLS").contains(servicePort.path("protocol").asText());
+        boolean tlsPort = servicePort != null
+                && List.of("HTTPS", "TLS").contains(servicePort.path("protocol").asText());
         if (servicePort == null || (tlsPort && !appSpeaksTls)) {
             // No declared port (or plain bytes without SNI on a TLS port): the policy for unknown destinations.
             return registryOnly ? "blocked" : appSpeaksTls ? "TLS from the application" : "plaintext";

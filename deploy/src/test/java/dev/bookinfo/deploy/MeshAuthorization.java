@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  * {@code from}, {@code to} and {@code when} must all match (a missing one matches everything); within
  * {@code from}/{@code to} any one entry suffices; within a source or an operation every field given must match.
  * Strings match exactly, or as a prefix ({@code abc*}), a suffix ({@code *abc}) or presence ({@code *}). Paths are
- * matched after Istio's default normalisation (RFC 3986: percent-encoded unreserved characters decoded, dot segments
- * removed; {@code %2F} stays encoded). The claims {@code scope} and {@code permissions} are split on spaces when they
+ * matched after Istio's default normalisation, {@code BASE} (RFC 3986: percent-encoded unreserved characters decoded,
+ * dot segments removed, backslashes made slashes; {@code %2F} stays encoded, double slashes stay); the service then
+ * receives that normalised path. The claims {@code scope} and {@code permissions} are split on spaces when they
  * are strings; list claims match when any element does.
  */
 final class MeshAuthorization {
@@ -66,7 +67,8 @@ final class MeshAuthorization {
     static boolean allowed(List<Resource> policies, Map<String, String> podLabels, Request request) {
         List<JsonNode> allow = new ArrayList<>();
         for (Resource p : policies) {
-            if (!p.kind().equals("AuthorizationPolicy") || !selects(p.tree().path("spec").path("selector"), podLabels)) {
+            if (!p.kind().equals("AuthorizationPolicy")
+                    || !selects(p.tree().path("spec").path("selector"), podLabels)) {
                 continue;
             }
             JsonNode spec = p.tree().path("spec");
@@ -206,7 +208,8 @@ final class MeshAuthorization {
             decoded.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
         }
         Deque<String> out = new ArrayDeque<>();
-        String[] segments = decoded.toString(StandardCharsets.UTF_8).split("/", -1);
+        // Envoy's normalize_path also turns backslashes into slashes.
+        String[] segments = decoded.toString(StandardCharsets.UTF_8).replace('\\', '/').split("/", -1);
         for (int i = 1; i < segments.length; i++) {
             String s = segments[i];
             boolean last = i == segments.length - 1;

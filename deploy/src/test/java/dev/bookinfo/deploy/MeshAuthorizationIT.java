@@ -115,6 +115,7 @@ class MeshAuthorizationIT {
             PATHS.put("/" + service + "/%30", "/" + service + "/0");
             PATHS.put("/health/../" + service + "/0", "/" + service + "/0");
             PATHS.put("/health/%2e%2e/" + service + "/0", "/" + service + "/0");
+            PATHS.put("/health\\..\\" + service + "/0", "/" + service + "/0");
             PATHS.put("/" + service + "/0/../../q/metrics", "/q/metrics");
             PATHS.put("/" + service + "/%2e%2e/health", "/health");
             PATHS.put("/" + service, "/" + service);

@@ -62,6 +62,7 @@ class MeshAuthorizationTest {
         assertEquals("/q/metrics", MeshAuthorization.normalise("/ratings/0/../../q/metrics"));
         assertEquals("/ratings%2F0", MeshAuthorization.normalise("/ratings%2F0"));
         assertEquals("//ratings/0", MeshAuthorization.normalise("//ratings/0"));
+        assertEquals("/ratings/0", MeshAuthorization.normalise("/health\\..\\ratings/0"));
         List<Resource> p = policies(ALLOW_GET);
         assertFalse(MeshAuthorization.allowed(p, RATINGS,
                 new Request(PRODUCTPAGE, "GET", "/ratings/x/../secret", TOKEN)));
