@@ -2,6 +2,8 @@ package dev.bookinfo.productpage.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * productpage settings. The upstream environment variables are wired to these keys in
@@ -21,6 +23,13 @@ public interface ProductpageConfig {
     @WithDefault("0")
     int floodFactor();
 
+    /**
+     * {@code PUBLIC_URL}: the base URL readers use ({@code https://bookinfo.example.com}); see {@link PublicUrl}.
+     * Unset: redirect targets are built from the request, whose scheme and host come from {@code X-Forwarded-*}
+     * headers only when a trusted proxy ({@code TRUSTED_PROXIES}) sent them.
+     */
+    Optional<String> publicUrl();
+
     /** The demo login session. */
     Session session();
 
@@ -35,5 +44,12 @@ public interface ProductpageConfig {
          */
         @WithDefault(DEFAULT_SECRET)
         String secret();
+
+        /**
+         * How long a {@code session} cookie stays valid after sign-in ({@code SESSION_MAX_AGE}, e.g. {@code 8h} or
+         * {@code PT30M}); the browser drops it then too, and an older (or future-dated) one counts as signed out.
+         */
+        @WithDefault("8h")
+        Duration maxAge();
     }
 }

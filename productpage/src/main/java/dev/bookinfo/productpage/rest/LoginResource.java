@@ -2,6 +2,7 @@ package dev.bookinfo.productpage.rest;
 
 import dev.bookinfo.productpage.service.RedirectTarget;
 import dev.bookinfo.productpage.service.SessionCookie;
+import dev.bookinfo.productpage.service.UserNames;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,7 +17,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * The demo login used while OIDC is not configured (contract 3.3, 3.5): any name, no password.
  * Istio's test helper posts {@code username=jason&passwd=password} without a Referer and keeps only
  * the cookie, so that must keep working. Login and logout redirect back to a same-origin Referer path,
- * or to {@code /productpage}.
+ * or to {@code /productpage}. Names are limited to {@link UserNames#isValidLogin} (400 otherwise): the name
+ * travels to the backends in the {@code end-user} header.
  */
 @Path("/login")
 public class LoginResource {
@@ -33,8 +35,17 @@ public class LoginResource {
     public Response login(@RestQuery("username") String queryUser, @RestForm("username") String formUser,
             HttpServerRequest request) {
         String user = queryUser != null ? queryUser : formUser;
-        String cookie = user == null || user.isBlank() ? sessions.signOut() : sessions.signIn(user);
-        return redirect(request, cookie);
+        boolean secure = sessions.overTls(request);
+        if (user == null || user.isBlank()) {
+            return redirect(request, sessions.signOut(secure));
+        }
+        if (!UserNames.isValidLogin(user)) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .header("Content-Type", "text/plain; charset=utf-8")
+                    .entity(UserNames.LOGIN_RULE + "\n")
+                    .build();
+        }
+        return redirect(request, sessions.signIn(user, secure));
     }
 
     /** A 302 to where the browser came from (same origin only), setting or clearing the session cookie. */

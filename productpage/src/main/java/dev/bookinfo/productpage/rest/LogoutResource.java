@@ -20,6 +20,6 @@ public class LogoutResource {
     @GET
     @NonBlocking
     public Response logout(HttpServerRequest request) {
-        return LoginResource.redirect(request, sessions.signOut());
+        return LoginResource.redirect(request, sessions.signOut(sessions.overTls(request)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bookinfo.productpage.rest;
 
+import dev.bookinfo.productpage.config.ProductpageConfig;
+import dev.bookinfo.productpage.config.PublicUrl;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpMethod;
@@ -34,6 +36,23 @@ public class OidcSignIn {
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
     boolean oidc;
 
+    @Inject
+    ProductpageConfig config;
+
+    /**
+     * {@code <PUBLIC_URL>/productpage}, or the relative {@code /productpage} (which Quarkus completes with the request's
+     * own scheme and host, taken from {@code X-Forwarded-*} only when a trusted proxy sent them).
+     */
+    private URI productPage() {
+        return config.publicUrl().map(url -> {
+            try {
+                return URI.create(PublicUrl.parse(url) + PRODUCT_PAGE);
+            } catch (IllegalArgumentException invalid) {
+                return PRODUCT_PAGE; // SignInSettingsCheck refuses to start
+            }
+        }).orElse(PRODUCT_PAGE);
+    }
+
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> signIn(HttpServerRequest request) {
         if (!oidc) {
@@ -46,13 +65,13 @@ public class OidcSignIn {
                 // Mapped by Quarkus to the authentication mechanism's challenge: the redirect to the provider.
                 throw new UnauthorizedException();
             }
-            return Optional.of(Response.status(Response.Status.FOUND).location(PRODUCT_PAGE).build());
+            return Optional.of(Response.status(Response.Status.FOUND).location(productPage()).build());
         }
         if ("/login".equals(path) && request.method() == HttpMethod.POST) {
             return Optional.of(Response.seeOther(URI.create("/login")).build());
         }
         if ("/callback".equals(path) && read) {
-            return Optional.of(Response.status(Response.Status.FOUND).location(PRODUCT_PAGE).build());
+            return Optional.of(Response.status(Response.Status.FOUND).location(productPage()).build());
         }
         return Optional.empty();
     }

@@ -30,7 +30,7 @@ public class ProductPageResource {
     @GET
     public Uni<RestResponse<byte[]>> page(HttpServerRequest request) {
         Optional<String> user = currentUser.name();
-        ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), user);
+        ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), currentUser.endUser());
         return pages.load(headers)
                 .chain(data -> new ProductPage(Product.COMEDY_OF_ERRORS, user.orElse(null), currentUser.oidc(),
                         data.details(), JsonBodies.DETAILS_ERROR_TEXT,

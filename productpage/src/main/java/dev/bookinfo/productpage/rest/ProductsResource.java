@@ -65,7 +65,7 @@ public class ProductsResource {
     }
 
     private ForwardedHeaders headers(HttpServerRequest request) {
-        return ForwardedHeaders.capture(request.headers(), currentUser.name());
+        return ForwardedHeaders.capture(request.headers(), currentUser.endUser());
     }
 
     private Response mirror(String backend, BackendResult result, String errorBody, ForwardedHeaders headers) {

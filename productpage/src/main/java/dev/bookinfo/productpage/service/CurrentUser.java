@@ -48,6 +48,15 @@ public class CurrentUser {
         return name;
     }
 
+    /**
+     * The name to send as {@code end-user}: {@link #name()} when {@link UserNames#isHeaderSafe header-safe}. A provider's
+     * claim is whatever the user typed there; one with a control character or over 64 characters is still shown on
+     * the page (escaped), but never reaches a header.
+     */
+    public Optional<String> endUser() {
+        return name().filter(UserNames::isHeaderSafe);
+    }
+
     private Optional<String> oidcUser() {
         if (identity.isAnonymous()) {
             return Optional.empty();

@@ -26,7 +26,8 @@ class OidcEnvironmentTest {
                 "quarkus.oidc.client-id", "abc",
                 "quarkus.oidc.credentials.secret", "s3cret",
                 "quarkus.oidc.authentication.extra-params.audience", "https://bookinfo.io",
-                "quarkus.oidc.token-state-manager.encryption-secret", "0123456789abcdef0123456789abcdef"),
+                "quarkus.oidc.token-state-manager.encryption-secret", "0123456789abcdef0123456789abcdef",
+                "quarkus.oidc.authentication.state-secret", "0123456789abcdef0123456789abcdef"),
                 properties(Map.of(
                         "OIDC_AUTH_SERVER_URL", "https://bookinfo.eu.auth0.com/",
                         "OIDC_CLIENT_ID", "abc",
@@ -44,5 +45,33 @@ class OidcEnvironmentTest {
         assertEquals("v2/logout", properties.get("quarkus.oidc.end-session-path"));
         assertEquals("returnTo", properties.get("quarkus.oidc.logout.post-logout-uri-param"));
         assertEquals("abc", properties.get("quarkus.oidc.logout.extra-params.client_id"));
+    }
+
+    @Test
+    void anHttpsPublicUrlFixesTheCallbackAndTheReturnAndMakesCookiesSecure() {
+        Map<String, String> properties = properties(Map.of(
+                "OIDC_AUTH_SERVER_URL", "https://bookinfo.eu.auth0.com/",
+                "PUBLIC_URL", "https://Bookinfo.Example.com/"));
+        assertEquals("https://bookinfo.example.com/callback", properties.get("quarkus.oidc.authentication.redirect-path"));
+        assertEquals("https://bookinfo.example.com/productpage", properties.get("quarkus.oidc.logout.post-logout-path"));
+        assertEquals("true", properties.get("quarkus.oidc.authentication.force-redirect-https-scheme"));
+        assertEquals("true", properties.get("quarkus.oidc.authentication.cookie-force-secure"));
+    }
+
+    @Test
+    void anHttpPublicUrlFixesTheTargetsOnly() {
+        Map<String, String> properties = properties(Map.of(
+                "OIDC_AUTH_SERVER_URL", "https://bookinfo.eu.auth0.com/",
+                "PUBLIC_URL", "http://localhost:9080"));
+        assertEquals("http://localhost:9080/callback", properties.get("quarkus.oidc.authentication.redirect-path"));
+        assertEquals(null, properties.get("quarkus.oidc.authentication.cookie-force-secure"));
+    }
+
+    @Test
+    void anInvalidPublicUrlIsLeftToTheStartupCheck() {
+        Map<String, String> properties = properties(Map.of(
+                "OIDC_AUTH_SERVER_URL", "https://bookinfo.eu.auth0.com/",
+                "PUBLIC_URL", "bookinfo.example.com"));
+        assertEquals(null, properties.get("quarkus.oidc.authentication.redirect-path"));
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.bookinfo.productpage.testing.BackendStubs;
+import dev.bookinfo.productpage.testing.FromAddress;
 import dev.bookinfo.productpage.testing.InjectBackends;
 import dev.bookinfo.productpage.testing.InjectOidcProvider;
 import dev.bookinfo.productpage.testing.OidcProfile;
@@ -22,6 +23,10 @@ import io.restassured.RestAssured;
 import io.restassured.http.Cookies;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -69,6 +74,96 @@ class OidcSignInTest {
         assertEquals(OidcProviderStub.AUDIENCE, query.get("audience"));
         assertEquals(List.of("openid", "profile"), List.of(query.get("scope").split(" ")).stream().sorted().toList());
         assertTrue(query.containsKey("state"), "state parameter");
+    }
+
+    @Test
+    void signInUsesPkceWithS256() throws NoSuchAlgorithmException {
+        Response login = given().redirects().follow(false).when().get("/login");
+        Map<String, String> query = query(URI.create(login.header("Location")));
+        assertEquals("S256", query.get("code_challenge_method"));
+        String challenge = query.get("code_challenge");
+        assertTrue(challenge != null && challenge.matches("[A-Za-z0-9_-]{43}"), "code_challenge: " + challenge);
+
+        // The verifier comes back with the code, from the encrypted state cookie, and matches the challenge.
+        given().redirects().follow(false).cookies(login.detailedCookies())
+                .queryParam("code", "code-from-the-provider").queryParam("state", query.get("state"))
+                .when().get("/callback").then().statusCode(302);
+        String tokenRequest = provider.findAll(postRequestedFor(urlEqualTo("/oauth/token"))).getLast().getBodyAsString();
+        Map<String, String> form = form(tokenRequest);
+        String verifier = form.get("code_verifier");
+        assertTrue(verifier != null && verifier.length() >= 43, "code_verifier in " + tokenRequest);
+        assertEquals(challenge, Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII))));
+        assertFalse(login.headers().getValues("Set-Cookie").toString().contains(verifier), "verifier encrypted");
+    }
+
+    @Test
+    void aForgedForwardedHostFromAnUntrustedAddressChangesNoRedirectUri() {
+        HttpResponse<String> login = FromAddress.get(FromAddress.STRANGER, "/login", Map.of(
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example", "Forwarded", "host=evil.example"));
+        assertEquals(302, login.statusCode());
+        assertEquals(FromAddress.origin() + "/callback",
+                query(URI.create(login.headers().firstValue("Location").orElseThrow())).get("redirect_uri"));
+        assertFalse(login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("Secure")),
+                "not Secure: the request came over plain http " + login.headers().allValues("Set-Cookie"));
+    }
+
+    @Test
+    void theSidecarsForwardedHostAndProtoAreTrusted() {
+        HttpResponse<String> login = FromAddress.get(FromAddress.SIDECAR, "/login", Map.of(
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com"));
+        assertEquals(302, login.statusCode());
+        assertEquals("https://bookinfo.example.com/callback",
+                query(URI.create(login.headers().firstValue("Location").orElseThrow())).get("redirect_uri"));
+    }
+
+    @Test
+    void aForgedForwardedHostFromAnUntrustedAddressChangesNoLogoutReturn() {
+        Cookies session = signIn();
+        HttpResponse<String> logout = FromAddress.get(FromAddress.STRANGER, "/logout", Map.of(
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example",
+                "Cookie", cookieHeader(session)));
+        assertEquals(302, logout.statusCode());
+        URI location = URI.create(logout.headers().firstValue("Location").orElseThrow());
+        assertEquals(provider.baseUrl() + "/oidc/logout", location.getScheme() + "://" + location.getAuthority()
+                + location.getPath());
+        assertEquals(FromAddress.origin() + "/productpage", query(location).get("post_logout_redirect_uri"));
+    }
+
+    @Test
+    void theSidecarsForwardedHostSetsTheLogoutReturn() {
+        Cookies session = signIn();
+        HttpResponse<String> logout = FromAddress.get(FromAddress.SIDECAR, "/logout", Map.of(
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com",
+                "Cookie", cookieHeader(session)));
+        assertEquals("https://bookinfo.example.com/productpage",
+                query(URI.create(logout.headers().firstValue("Location").orElseThrow())).get("post_logout_redirect_uri"));
+    }
+
+    @Test
+    void overTlsEveryCookieIsSecure() {
+        Response login = given().redirects().follow(false).header("X-Forwarded-Proto", "https").when().get("/login");
+        List<String> stateCookies = login.headers().getValues("Set-Cookie");
+        assertTrue(!stateCookies.isEmpty() && stateCookies.stream().allMatch(c -> c.contains("; Secure")),
+                "state cookie: " + stateCookies);
+        String state = query(URI.create(login.header("Location"))).get("state");
+        Response callback = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
+                .cookies(login.detailedCookies())
+                .queryParam("code", "code-from-the-provider").queryParam("state", state)
+                .when().get("/callback");
+        callback.then().statusCode(302);
+        List<String> sessionCookies = callback.headers().getValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("q_session")).toList();
+        assertEquals(3, sessionCookies.size(), "q_session, q_session_at, q_session_rt: " + sessionCookies);
+        assertTrue(sessionCookies.stream().allMatch(c -> c.contains("; Secure") && c.toLowerCase().contains("; httponly")),
+                "Secure and HttpOnly: " + sessionCookies);
+    }
+
+    @Test
+    void overPlainHttpTheCookiesAreNotSecure() {
+        // The control for the test above: the attribute follows the request's scheme.
+        Cookies session = signIn();
+        assertTrue(session.asList().stream().noneMatch(io.restassured.http.Cookie::isSecured), session.toString());
     }
 
     @Test
@@ -192,11 +287,16 @@ class OidcSignInTest {
 
     /** The browser's round trip: /login, (the provider signs jason in), /callback with the code. */
     private Cookies signIn() {
-        Response login = given().redirects().follow(false).when().get("/login");
+        return signIn(provider, Map.of());
+    }
+
+    /** The same round trip, each request with {@code headers} (from 127.0.0.1, a trusted proxy address). */
+    static Cookies signIn(WireMockServer provider, Map<String, String> headers) {
+        Response login = given().redirects().follow(false).headers(headers).when().get("/login");
         login.then().statusCode(302);
         String state = query(URI.create(login.header("Location"))).get("state");
 
-        Response callback = given().redirects().follow(false).cookies(login.detailedCookies())
+        Response callback = given().redirects().follow(false).headers(headers).cookies(login.detailedCookies())
                 .queryParam("code", "code-from-the-provider").queryParam("state", state)
                 .when().get("/callback");
         callback.then().statusCode(302).header("Location", containsString("/callback"));
@@ -207,11 +307,25 @@ class OidcSignInTest {
         return cookies;
     }
 
+    static String cookieHeader(Cookies cookies) {
+        return String.join("; ", cookies.asList().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+
     private static com.github.tomakehurst.wiremock.matching.StringValuePattern containsStringPattern(String text) {
         return com.github.tomakehurst.wiremock.client.WireMock.containing(text);
     }
 
-    private static Map<String, String> query(URI uri) {
+    static Map<String, String> query(URI uri) {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');

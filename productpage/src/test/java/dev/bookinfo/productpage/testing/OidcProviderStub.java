@@ -20,7 +20,8 @@ import org.jose4j.jwk.RsaJsonWebKey;
 
 /**
  * An OpenID Connect provider configured like an Auth0 tenant, on WireMock (random port): discovery, JWKS, a token
- * endpoint that answers any code with an ID token for {@code jason} (claim {@code nickname}) and a JWT access token
+ * endpoint that answers any code with an ID token for {@code jason} (claim {@code nickname}; claim {@code hostile_name}
+ * carries a CR/LF) and a JWT access token
  * for the Bookinfo API, and an end-session endpoint. productpage is pointed at it through the documented
  * {@code OIDC_*} variables. The authorization endpoint is never called: tests read the redirect to it and come back
  * to {@code /callback} themselves, as a browser would after signing in.
@@ -31,6 +32,8 @@ public class OidcProviderStub implements QuarkusTestResourceLifecycleManager {
     public static final String CLIENT_SECRET = "test-client-secret";
     public static final String AUDIENCE = "https://bookinfo.io";
     public static final String USER = "jason";
+    /** A display name a user could type at a provider, with a header line of its own in it. */
+    public static final String HOSTILE_NAME = "jason\r\nx-injected: 1";
 
     private static final KeyPair KEY = rsaKeyPair();
     private static final String KEY_ID = "test-tenant-key";
@@ -47,7 +50,7 @@ public class OidcProviderStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         String issuer = server.baseUrl();
         idToken = Jwt.issuer(issuer).audience(CLIENT_ID).subject("auth0|jason-id")
-                .claim("nickname", USER).claim("name", "Jason Test")
+                .claim("nickname", USER).claim("name", "Jason Test").claim("hostile_name", HOSTILE_NAME)
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plus(Duration.ofHours(1)))
                 .jws().keyId(KEY_ID).sign(KEY.getPrivate());
         accessToken = Jwt.issuer(issuer).audience(AUDIENCE).subject("auth0|jason-id")
