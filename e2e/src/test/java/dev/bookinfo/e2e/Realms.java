@@ -28,7 +28,18 @@ final class Realms {
                 + "\"algorithm\": [\"RS256\"],"
                 + "\"privateKey\": [\"" + pemBody("e2e-realm-key.pem") + "\"],"
                 + "\"certificate\": [\"" + pemBody("e2e-realm-cert.pem") + "\"]}}]},";
-        return realm.replace(marker, marker + "\n  " + keys);
+        return withHttpsProductpage(realm.replace(marker, marker + "\n  " + keys));
+    }
+
+    /** The client may also return to productpage's HTTPS port ({@code BOOKINFO_HTTPS_URL}, set by {@link Suite}). */
+    static String withHttpsProductpage(String realm) {
+        String redirect = "\"${BOOKINFO_URL:http://localhost:9080}/callback\"";
+        String logout = "${BOOKINFO_URL:http://localhost:9080}/productpage\"";
+        if (!realm.contains(redirect) || !realm.contains(logout)) {
+            throw new IllegalStateException("bookinfo-realm.json no longer has " + redirect + " and " + logout);
+        }
+        return realm.replace(redirect, redirect + ", \"${BOOKINFO_HTTPS_URL}/callback\"")
+                .replace(logout, logout.substring(0, logout.length() - 1) + "##${BOOKINFO_HTTPS_URL}/productpage\"");
     }
 
     /** The base64 body of a PEM file, without the BEGIN/END lines and line breaks. */

@@ -37,6 +37,8 @@ final class Suite {
     static final String AUDIENCE = "https://bookinfo.io";
     static final String CLIENT_ID = "bookinfo-productpage";
     static final String CLIENT_SECRET = "e2e-client-secret";
+    /** productpage's HTTPS port (the same process as "productpage", with a self-signed certificate). */
+    static final String PRODUCTPAGE_HTTPS = "productpage-https";
     /** A second productpage process sharing the first one's session encryption key. */
     static final String PRODUCTPAGE_REPLICA = "productpage-replica";
     static final Duration KEYCLOAK_START = Duration.ofSeconds(300);
@@ -76,6 +78,14 @@ final class Suite {
         return "http://localhost:" + port(name);
     }
 
+    /**
+     * {@code https://bookinfo.test:<port>}: a name only the TLS scenario's browser resolves (to 127.0.0.1), so that it
+     * treats plain HTTP to the same host as insecure, as it would any real host (it trusts {@code localhost}).
+     */
+    String httpsUrl(String name) {
+        return "https://" + TlsCertificate.HOST + ":" + port(name);
+    }
+
     String issuer() {
         return url("keycloak") + "/realms/bookinfo";
     }
@@ -86,7 +96,8 @@ final class Suite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String name : List.of("keycloak", "productpage", PRODUCTPAGE_REPLICA, "details", "reviews", "ratings")) {
+        for (String name : List.of("keycloak", "productpage", PRODUCTPAGE_HTTPS, PRODUCTPAGE_REPLICA, "details",
+                "reviews", "ratings")) {
             ports.put(name, freePort());
         }
         startKeycloak();
@@ -112,7 +123,7 @@ final class Suite {
                 Map.entry("OIDC_CLIENT_SECRET", CLIENT_SECRET),
                 Map.entry("OIDC_AUDIENCE", AUDIENCE),
                 Map.entry("SESSION_ENCRYPTION_KEY", "e2e-session-encryption-key-0123456789abcdef"));
-        startService("productpage", productpage);
+        startService("productpage", with(productpage, TlsCertificate.serverEnv(target, port(PRODUCTPAGE_HTTPS))));
         // A second replica with the same session encryption key, as in a Deployment with several pods.
         startService(PRODUCTPAGE_REPLICA, "productpage", productpage);
         for (String service : List.of("ratings", "details", "reviews", "productpage", PRODUCTPAGE_REPLICA)) {
@@ -142,6 +153,7 @@ final class Suite {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         builder.environment().put("BOOKINFO_URL", url("productpage"));
+        builder.environment().put("BOOKINFO_HTTPS_URL", httpsUrl(PRODUCTPAGE_HTTPS));
         builder.environment().put("BOOKINFO_CLIENT_SECRET", CLIENT_SECRET);
         builder.environment().put("BOOKINFO_AUDIENCE", AUDIENCE);
         launch("keycloak", builder);
