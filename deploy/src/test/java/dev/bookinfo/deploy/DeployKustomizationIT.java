@@ -272,6 +272,27 @@ class DeployKustomizationIT {
     }
 
     @Test
+    void anOptionalPublicUrlInAuth0EnvReachesProductpage() throws IOException {
+        // Commented out in the example (productpage then derives the URL from the request); uncommented, it lands in
+        // the ConfigMap productpage reads as environment.
+        Path copy = Kustomize.copyOfCheckout();
+        Path env = copy.resolve("istio/auth0.env");
+        String text = Manifests.read(env);
+        String line = "PUBLIC_URL=https://bookinfo.example.com";
+        String enabled = text.replace("# " + line, line);
+        assertFalse(enabled.equals(text),
+                "the commented PUBLIC_URL line changed: update istio/README.md and this test");
+        assertFalse(get(rendered(), "Deployment", "productpage-v1").tree().toString().contains("PUBLIC_URL"));
+        Files.writeString(env, enabled);
+        List<Resource> resources = Manifests.validatedYaml(Kustomize.render(copy.resolve("deploy")), "PUBLIC_URL");
+        Resource configMap = Bookinfo.ofKind(resources, "ConfigMap").get(0);
+        assertEquals("https://bookinfo.example.com", configMap.tree().path("data").path("PUBLIC_URL").asText());
+        assertEquals(configMap.name(), get(resources, "Deployment", "productpage-v1").tree().path("spec")
+                .path("template").path("spec").path("containers").get(0).path("envFrom").get(0)
+                .path("configMapRef").path("name").asText());
+    }
+
+    @Test
     void theExampleSessionKeysArePlaceholders() {
         // productpage refuses a SESSION_ENCRYPTION_KEY starting with "replace-with" (its OidcEnvironment), so a
         // copied example stops the pod rather than running on a key everybody can read here.
