@@ -72,6 +72,12 @@ class SignInSettingsStartupIT {
     }
 
     @Test
+    void theDemoLoginRefusesTheExampleSessionSecret() throws IOException, InterruptedException {
+        assertRefused(Map.of("SESSION_SECRET", "replace-with-32-or-more-random-characters"),
+                "SESSION_SECRET is still the example value from productpage-secrets.env.example");
+    }
+
+    @Test
     void theDemoLoginNeedsNoKey() throws IOException, InterruptedException {
         // The control: without OIDC_AUTH_SERVER_URL the same start succeeds.
         Process process = start(Map.of());

@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses to start with sign-in settings that would quietly weaken it: an invalid {@code PUBLIC_URL}, and, with
- * OpenID Connect on, a missing, short or example {@code SESSION_ENCRYPTION_KEY}. Quarkus would otherwise fall back to
+ * Refuses to start with sign-in settings that would quietly weaken it: an invalid {@code PUBLIC_URL}; with OpenID
+ * Connect on, a missing, short or example {@code SESSION_ENCRYPTION_KEY}; with the demo login, the example
+ * {@code SESSION_SECRET}. Quarkus would otherwise fall back to
  * the client secret (one leaked secret then opens every session) or to a random key per process (a reader signed in
  * on one replica is a stranger to the next, and every restart signs everybody out).
  *
@@ -40,6 +41,23 @@ public class SignInSettingsCheck {
                 throw new IllegalStateException(problem);
             });
         }
+        if (!oidc) {
+            demoKeyProblem(config.session().secret()).ifPresent(problem -> {
+                throw new IllegalStateException(problem);
+            });
+        }
+    }
+
+    /**
+     * The demo login's key may be the built-in one (a local run, documented as public), but not the example value a
+     * copied {@code productpage-secrets.env.example} brings into a cluster. With OpenID Connect on, it signs nothing.
+     */
+    static Optional<String> demoKeyProblem(String secret) {
+        if (secret.strip().startsWith(PLACEHOLDER_PREFIX)) {
+            return Optional.of("SESSION_SECRET is still the example value from productpage-secrets.env.example; set it"
+                    + " to 32 or more random characters, the same on every replica (e.g. `openssl rand -base64 32`)");
+        }
+        return Optional.empty();
     }
 
     /** What is wrong with the session encryption key, if anything. */

@@ -46,6 +46,14 @@ class SignInSettingsCheckTest {
         assertTrue(problem(secret, secret).orElseThrow().startsWith("SESSION_ENCRYPTION_KEY must not be the client"));
     }
 
+    @Test
+    void theDemoKeyMayBeTheBuiltInOneButNotTheExampleValue() {
+        assertEquals(Optional.empty(), SignInSettingsCheck.demoKeyProblem(ProductpageConfig.Session.DEFAULT_SECRET));
+        assertEquals(Optional.empty(), SignInSettingsCheck.demoKeyProblem("R3VhcmQgdGhpcyBrZXkgd2VsbA=="));
+        assertTrue(SignInSettingsCheck.demoKeyProblem("replace-with-32-or-more-random-characters").orElseThrow()
+                .startsWith("SESSION_SECRET is still the example value"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://Bookinfo.Example.com", "https://bookinfo.example.com/", "http://localhost:9080"})
     void publicUrlsAccepted(String url) {
