@@ -294,8 +294,8 @@ class DeployKustomizationIT {
 
     @Test
     void theExampleSessionKeysArePlaceholders() {
-        // productpage refuses a SESSION_ENCRYPTION_KEY starting with "replace-with" (its OidcEnvironment), so a
-        // copied example stops the pod rather than running on a key everybody can read here.
+        // productpage refuses to start with a session key starting with "replace-with" (its SignInSettingsCheck), so
+        // a copied example stops the pod rather than running on a key everybody can read here.
         Properties example = IstioConfigIT.env(DEPLOY.resolve("productpage-secrets.env.example"));
         for (String key : List.of("SESSION_ENCRYPTION_KEY", DemoSessionKey.VARIABLE)) {
             assertTrue(example.getProperty(key, "").startsWith("replace-with"), key + ": " + example.getProperty(key));
