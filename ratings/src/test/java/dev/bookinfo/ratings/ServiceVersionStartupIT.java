@@ -1,5 +1,6 @@
 package dev.bookinfo.ratings;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -14,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Starts the packaged application with SERVICE_VERSION values it cannot serve: it must stop at once with a
- * non-zero exit code and say why, instead of serving v1 ratings under a wrong name.
+ * Starts the packaged application with settings it cannot serve: an unknown SERVICE_VERSION, or v2 without its
+ * database. It must stop at once with a non-zero exit code and say why, instead of serving ratings under a wrong name
+ * or failing on every request.
  */
 class ServiceVersionStartupIT {
 
@@ -24,12 +26,16 @@ class ServiceVersionStartupIT {
     @TempDir
     Path temp;
 
-    @ParameterizedTest(name = "SERVICE_VERSION={0}")
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "v2 | SERVICE_VERSION=v2 (database-backed ratings) is not implemented yet; use v1, v-faulty, v-delayed, "
+            "SERVICE_VERSION=v9 | SERVICE_VERSION=v9 is not a ratings variant; use v1, v2, v-faulty, v-delayed, "
                     + "v-unavailable, v-unhealthy",
-            "v9 | SERVICE_VERSION=v9 is not a ratings variant; use v1, v-faulty, v-delayed, v-unavailable, v-unhealthy"})
-    void refusesToStart(String version, String message) throws IOException, InterruptedException {
+            "SERVICE_VERSION=v2 | SERVICE_VERSION=v2 reads MongoDB unless DB_TYPE=mysql, and needs MONGO_DB_URL, e.g. "
+                    + "mongodb://mongodb:27017/test",
+            "SERVICE_VERSION=v2 MONGO_DB_URL=http://user:secret@mongodb/test | MONGO_DB_URL is not a MongoDB connection "
+                    + "string",
+            "SERVICE_VERSION=v2 DB_TYPE=mysql | SERVICE_VERSION=v2 with DB_TYPE=mysql needs MYSQL_DB_HOST"})
+    void refusesToStart(String environment, String message) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), "package the application first: " + JAR.toAbsolutePath());
         Path output = temp.resolve("output.txt");
         ProcessBuilder builder = new ProcessBuilder(
@@ -38,11 +44,14 @@ class ServiceVersionStartupIT {
                 "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        builder.environment().put("SERVICE_VERSION", version);
+        for (String variable : environment.split(" ")) {
+            builder.environment().put(variable.substring(0, variable.indexOf('=')),
+                    variable.substring(variable.indexOf('=') + 1));
+        }
         Process process = builder.start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                fail("still running after 60 s with SERVICE_VERSION=" + version + ":\n" + Files.readString(output));
+                fail("still running after 60 s with " + environment + ":\n" + Files.readString(output));
             }
         } finally {
             process.destroyForcibly();
@@ -50,5 +59,6 @@ class ServiceVersionStartupIT {
         String printed = Files.readString(output);
         assertNotEquals(0, process.exitValue(), printed);
         assertTrue(printed.contains(message), () -> "expected \"" + message + "\" in:\n" + printed);
+        assertFalse(printed.contains("secret"), () -> "the password of MONGO_DB_URL was printed:\n" + printed);
     }
 }

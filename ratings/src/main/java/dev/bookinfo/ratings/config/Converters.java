@@ -14,7 +14,7 @@ public final class Converters {
     private Converters() {
     }
 
-    /** {@link ServiceVersion#parse}, with its messages for v2, unknown and empty values. */
+    /** {@link ServiceVersion#parse}, with its messages for unknown and empty values. */
     @RegisterForReflection // instantiated by SmallRye Config
     public static final class ServiceVersionConverter implements Converter<ServiceVersion> {
 

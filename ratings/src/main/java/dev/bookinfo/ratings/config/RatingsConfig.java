@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Configuration of the ratings service. The upstream and fault env vars are wired to these keys in
@@ -16,7 +17,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "bookinfo")
 public interface RatingsConfig {
 
-    /** Behaviour variant ({@code SERVICE_VERSION}): v1, v-faulty, v-delayed, v-unavailable or v-unhealthy. */
+    /** Behaviour variant ({@code SERVICE_VERSION}): v1, v2, v-faulty, v-delayed, v-unavailable or v-unhealthy. */
     @WithDefault("v1")
     @WithConverter(Converters.ServiceVersionConverter.class)
     ServiceVersion serviceVersion();
@@ -26,6 +27,56 @@ public interface RatingsConfig {
 
     /** Knobs of the fault variants; upstream hard-codes them, we default to its numbers. */
     Faults faults();
+
+    /** Where v2 reads its ratings; unused by the other variants. */
+    Database database();
+
+    interface Database {
+
+        /** {@code DB_TYPE}: exactly {@code mysql} selects MySQL; anything else, or nothing, MongoDB (like upstream). */
+        Optional<String> type();
+
+        /**
+         * {@code MONGO_DB_URL}, e.g. {@code mongodb://mongodb:27017/test}. Like upstream, the ratings are always
+         * read from database {@code test}, whatever the URL names.
+         */
+        Optional<String> mongoUrl();
+
+        /** {@code MYSQL_DB_*}; the database is always {@code test}. */
+        Mysql mysql();
+
+        /**
+         * How long to wait for a connection (MySQL: TCP connect and handshake; MongoDB: connect and server
+         * selection) before answering "could not connect". Drivers default to 10 to 30 s, longer than reviews waits.
+         */
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** How long a query may take before it counts as failed. */
+        @WithDefault("2s")
+        Duration queryTimeout();
+
+        /** Most connections kept open to the database. */
+        @WithDefault("4")
+        int poolSize();
+    }
+
+    interface Mysql {
+
+        /** {@code MYSQL_DB_HOST}; required with {@code DB_TYPE=mysql}. */
+        Optional<String> host();
+
+        /** {@code MYSQL_DB_PORT}. */
+        @WithDefault("3306")
+        int port();
+
+        /** {@code MYSQL_DB_USER}. */
+        @WithDefault("root")
+        String user();
+
+        /** {@code MYSQL_DB_PASSWORD}. */
+        Optional<String> password();
+    }
 
     interface Faults {
 

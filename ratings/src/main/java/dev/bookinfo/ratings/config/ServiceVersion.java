@@ -5,13 +5,14 @@ import java.util.stream.Collectors;
 
 /**
  * The behaviour variants of upstream's ratings images, chosen by {@code SERVICE_VERSION} (contract 6.1, 6.4).
- *
- * <p>{@code v2} (ratings read from MongoDB or MySQL) is not built yet, so it is rejected at startup like any
- * unknown value: a pod that silently served v1 ratings while claiming to be v2 would hide the mistake.
+ * Unknown values are rejected at startup: a pod that silently served v1 ratings under a wrong name would hide
+ * the mistake.
  */
 public enum ServiceVersion {
     /** In-memory ratings, no faults. */
     V1("v1"),
+    /** Ratings read from MongoDB, or MySQL with {@code DB_TYPE=mysql}; POST answers 501. */
+    V2("v2"),
     /** GET /ratings fails with 503 with a configurable probability. */
     V_FAULTY("v-faulty"),
     /** GET /ratings is delayed with a configurable probability. */
@@ -35,17 +36,13 @@ public enum ServiceVersion {
     /**
      * Reads a {@code SERVICE_VERSION} value (exact, case-sensitive, like upstream's {@code ===} checks).
      *
-     * @throws IllegalArgumentException with an operator-facing message for {@code v2} and unknown values
+     * @throws IllegalArgumentException with an operator-facing message for unknown and empty values
      */
     public static ServiceVersion parse(String text) {
         for (ServiceVersion version : values()) {
             if (version.value.equals(text)) {
                 return version;
             }
-        }
-        if ("v2".equals(text)) {
-            throw new IllegalArgumentException("SERVICE_VERSION=v2 (database-backed ratings) is not implemented yet; use "
-                    + validValues());
         }
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("SERVICE_VERSION is set but empty; use " + validValues());

@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.bookinfo.common.ProductIds;
 import dev.bookinfo.ratings.config.RatingsConfig;
+import dev.bookinfo.ratings.service.DatabaseFailure;
+import dev.bookinfo.ratings.service.DatabaseRatings;
 import dev.bookinfo.ratings.service.Faults;
+import dev.bookinfo.ratings.service.RatingsDatabase;
 import dev.bookinfo.ratings.service.RatingsStore;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.OptionalLong;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET} and {@code POST /ratings/{id}} (contract 6.3, 6.4). The id is the last path segment, like
@@ -35,14 +39,17 @@ import java.util.OptionalLong;
 @NonBlocking
 public class RatingsResource {
 
+    private static final Logger LOG = Logger.getLogger(RatingsResource.class);
     private static final ErrorBody BAD_ID = new ErrorBody("please provide numeric product ID");
     private static final ErrorBody BAD_JSON = new ErrorBody("please provide valid ratings JSON");
     private static final ErrorBody UNAVAILABLE = new ErrorBody("Service unavailable");
+    private static final ErrorBody POST_NOT_IMPLEMENTED = new ErrorBody("Post not implemented for database backed ratings");
     /** For depth(): Jackson's own nesting limit (1000) is above any MAX_JSON_DEPTH, so depth() meets ours first. */
     private static final JsonFactory TOKENS = new JsonFactory();
 
     private final RatingsStore store;
     private final Faults faults;
+    private final RatingsDatabase database;
     private final int maxDepth;
     private final ErrorBody tooDeep;
     private final ErrorBody storeFull;
@@ -50,9 +57,10 @@ public class RatingsResource {
     private final ObjectReader jsonReader;
 
     @Inject
-    public RatingsResource(RatingsStore store, Faults faults, RatingsConfig config) {
+    public RatingsResource(RatingsStore store, Faults faults, RatingsDatabase database, RatingsConfig config) {
         this.store = store;
         this.faults = faults;
+        this.database = database;
         this.maxDepth = config.store().maxDepth();
         this.tooDeep = new ErrorBody("ratings JSON is nested deeper than " + maxDepth + " levels");
         this.storeFull = new ErrorBody("ratings store is full (at most " + store.maxProducts() + " products)");
@@ -77,7 +85,8 @@ public class RatingsResource {
         }
         long productId = id.getAsLong();
         return switch (faults.nextGet()) {
-            case NORMAL -> Uni.createFrom().item(() -> ratings(productId));
+            case NORMAL -> database.enabled() ? fromDatabase(productId, request)
+                    : Uni.createFrom().item(() -> ratings(productId));
             case DELAYED -> Uni.createFrom().voidItem()
                     .onItem().delayIt().by(faults.delay())
                     .map(ignored -> ratings(productId));
@@ -112,10 +121,36 @@ public class RatingsResource {
         if (compact == null) {
             return json(Response.Status.BAD_REQUEST, BAD_JSON);
         }
+        if (database.enabled()) {
+            return json(Response.Status.NOT_IMPLEMENTED, POST_NOT_IMPLEMENTED);
+        }
         if (!store.put(productId, compact)) {
             return json(Response.Status.CONFLICT, storeFull);
         }
         return ratings(productId);
+    }
+
+    /**
+     * v2: the product id is only echoed, the same two ratings serve every product (upstream's {@code ratings.js}).
+     * A failed read is expected when the database is down: one WARN line, upstream's status and error body.
+     */
+    private Uni<Response> fromDatabase(long id, HttpServerRequest request) {
+        return database.read()
+                .map(read -> json(Response.Status.OK, new RatingsBody(id, reviewers(read))))
+                .onFailure(DatabaseFailure.class).recoverWithItem(failure -> {
+                    DatabaseFailure failed = (DatabaseFailure) failure;
+                    LOG.warnf("GET %s answered %d: %s (%s) [x-request-id=%s]", request.path(), failed.status(),
+                            failed.error(), failed.getMessage(), orDash(request.getHeader("x-request-id")));
+                    return json(Response.Status.fromStatusCode(failed.status()), new ErrorBody(failed.error()));
+                });
+    }
+
+    private static String reviewers(DatabaseRatings read) {
+        return "{\"Reviewer1\":" + read.reviewer1() + ",\"Reviewer2\":" + read.reviewer2() + "}";
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
     }
 
     private Response ratings(long id) {

@@ -68,7 +68,7 @@ public class Faults {
     /** Draws the outcome of one GET /ratings. */
     public Outcome nextGet() {
         return switch (version) {
-            case V1 -> Outcome.NORMAL;
+            case V1, V2 -> Outcome.NORMAL;
             // Upstream: Math.random() <= 0.5. "<" makes 0.0 mean never and 1.0 always.
             case V_FAULTY -> random.getAsDouble() < probability ? Outcome.UNAVAILABLE : Outcome.NORMAL;
             case V_DELAYED -> random.getAsDouble() < probability ? Outcome.DELAYED : Outcome.NORMAL;
@@ -94,6 +94,7 @@ public class Faults {
     private String describe() {
         return switch (version) {
             case V1 -> "Ratings variant v1: in-memory ratings, no faults";
+            case V2 -> "Ratings variant v2: ratings from a database, no faults";
             case V_FAULTY -> "Ratings variant v-faulty: GET /ratings answers 503 with probability " + probability;
             case V_DELAYED -> "Ratings variant v-delayed: GET /ratings is delayed " + delay + " with probability "
                     + probability;

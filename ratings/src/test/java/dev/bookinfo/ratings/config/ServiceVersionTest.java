@@ -10,25 +10,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ServiceVersionTest {
 
-    private static final String VALID = "v1, v-faulty, v-delayed, v-unavailable, v-unhealthy";
+    private static final String VALID = "v1, v2, v-faulty, v-delayed, v-unavailable, v-unhealthy";
 
     @ParameterizedTest
-    @CsvSource({"v1, V1", "v-faulty, V_FAULTY", "v-delayed, V_DELAYED", "v-unavailable, V_UNAVAILABLE",
+    @CsvSource({"v1, V1", "v2, V2", "v-faulty, V_FAULTY", "v-delayed, V_DELAYED", "v-unavailable, V_UNAVAILABLE",
             "v-unhealthy, V_UNHEALTHY"})
     void readsTheUpstreamVariantNames(String text, ServiceVersion expected) {
         assertEquals(expected, ServiceVersion.parse(text));
         assertEquals(text, expected.value());
     }
 
-    @Test
-    void rejectsV2UntilTheDatabaseBackendExists() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ServiceVersion.parse("v2"));
-        assertEquals("SERVICE_VERSION=v2 (database-backed ratings) is not implemented yet; use " + VALID,
-                error.getMessage());
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"v9", "V1", "v-Faulty", "v1 ", "faulty", "v3"})
+    @ValueSource(strings = {"v9", "V1", "V2", "v2 ", "v-Faulty", "v1 ", "faulty", "v3"})
     void rejectsUnknownValuesListingTheValidOnes(String text) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ServiceVersion.parse(text));
         assertEquals("SERVICE_VERSION=" + text + " is not a ratings variant; use " + VALID, error.getMessage());

@@ -122,5 +122,10 @@ class FaultsTest {
                 }
             };
         }
+
+        @Override
+        public RatingsConfig.Database database() {
+            throw new UnsupportedOperationException("Faults never reads the database settings");
+        }
     }
 }
