@@ -3,15 +3,20 @@
 #   productpage :9080  details :9081  reviews :9082  ratings :9083
 # With --oidc also Keycloak on :8180, standing in for an Auth0 tenant: "Sign in" goes through it, and details,
 # reviews and ratings check the access token themselves (JWT_MODE=standalone).
+# With --ratings v2-mysql or v2-mongodb, ratings reads its stars from a local database (MariaDB on :3306, or a
+# MongoDB-protocol server on :27017), as upstream's ratings v2 does.
 # Builds first if a jar is missing. Logs go to run/logs/. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 usage() {
   cat <<'USAGE'
-Usage: ./run-local.sh [--reviews v1|v2|v3] [--build] [--oidc]
+Usage: ./run-local.sh [--reviews v1|v2|v3] [--ratings v1|v2-mysql|v2-mongodb] [--build] [--oidc]
 
   --reviews V   reviews variant: v1 (no stars), v2 (black stars, default), v3 (red stars)
+  --ratings V   ratings variant: v1 (in memory, default); v2-mysql (from MariaDB on :3306, Debian's mariadb-server
+                package, started here with its data under run/mariadb/); v2-mongodb (from a MongoDB-protocol server
+                on :27017, de.bwaldvogel:mongo-java-server from Maven Central, in memory)
   --build       rebuild the jars even if they exist
   --oidc        sign in with a local OpenID Connect provider (Keycloak from Maven Central, on :8180,
                 configured like an Auth0 tenant; users jason/jason and alice/alice); details, reviews and
@@ -21,12 +26,15 @@ USAGE
 }
 
 reviews_version=v2
+ratings_version=v1
 force_build=false
 oidc=false
 while (($#)); do
   case "$1" in
     --reviews) reviews_version=${2:-}; shift 2 || { usage; exit 2; } ;;
     --reviews=*) reviews_version=${1#*=}; shift ;;
+    --ratings) ratings_version=${2:-}; shift 2 || { usage; exit 2; } ;;
+    --ratings=*) ratings_version=${1#*=}; shift ;;
     --build) force_build=true; shift ;;
     --oidc) oidc=true; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -40,16 +48,32 @@ case "$reviews_version" in
   v3) enable_ratings=true star_color=red ;;
   *) echo "--reviews must be v1, v2 or v3, not '$reviews_version'" >&2; exit 2 ;;
 esac
+case "$ratings_version" in
+  v1) database= ;;
+  v2-mysql) database=mariadb ;;
+  v2-mongodb) database=mongodb ;;
+  *) echo "--ratings must be v1, v2-mysql or v2-mongodb, not '$ratings_version'" >&2; exit 2 ;;
+esac
+# Checked before anything is built or started: without MariaDB there is nothing to run against.
+if [[ $database == mariadb ]] && ! [[ -x /usr/sbin/mariadbd && -x /usr/bin/mariadb-install-db && -x /usr/bin/mariadb ]]
+then
+  echo "--ratings v2-mysql needs MariaDB, which is not installed here. On Debian or Ubuntu:" >&2
+  echo "  sudo apt-get install -y mariadb-server" >&2
+  echo "It need not run as a system service: run-local.sh starts its own server, with its data under run/mariadb/." >&2
+  exit 1
+fi
 
 JAVA_HOME=$(scripts/java-home.sh)
 export JAVA_HOME
 java="$JAVA_HOME/bin/java"
 
 services=(productpage details reviews ratings)
-declare -A port=([productpage]=9080 [details]=9081 [reviews]=9082 [ratings]=9083 [keycloak]=8180)
+declare -A port=([productpage]=9080 [details]=9081 [reviews]=9082 [ratings]=9083 [keycloak]=8180 [mariadb]=3306
+  [mongodb]=27017)
 
 checked=("${services[@]}")
 $oidc && checked+=(keycloak)
+[[ -n $database ]] && checked+=("$database")
 for svc in "${checked[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${port[$svc]}") 2>/dev/null; then
     echo "Port ${port[$svc]} (for $svc) is already in use: stop whatever listens there first." >&2
@@ -122,9 +146,55 @@ if $oidc; then
     OIDC_AUDIENCE=https://bookinfo.io SESSION_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64 | tr -d '\n')")
 fi
 
+# The databases of ratings v2. MariaDB: a data directory under run/mariadb/, created and loaded with upstream's
+# schema and rows (ratings/src/main/db/mysqldb-init.sql) on the first run, kept afterwards; root's password is
+# upstream's "password". MongoDB: mongo-java-server in memory, loaded with upstream's two documents on every start.
+mariadb_dir=$PWD/run/mariadb
+start_mariadb() {
+  local as_root=()
+  [[ $(id -u) == 0 ]] && as_root=(--user=root) # mariadbd refuses to run as root unless told to
+  if [[ ! -f $mariadb_dir/loaded ]]; then
+    rm -rf "$mariadb_dir"
+    mkdir -p "$mariadb_dir"
+    echo "Creating a MariaDB data directory in run/mariadb/ (once) ..."
+    mariadb-install-db --no-defaults "${as_root[@]}" --datadir="$mariadb_dir/data" --skip-test-db \
+      --auth-root-authentication-method=normal >"$logs/mariadb-install.log" 2>&1 ||
+      { echo "mariadb-install-db failed; see $logs/mariadb-install.log" >&2; exit 1; }
+  fi
+  /usr/sbin/mariadbd --no-defaults "${as_root[@]}" --datadir="$mariadb_dir/data" --port="${port[mariadb]}" \
+    --bind-address=127.0.0.1 --skip-name-resolve --socket="$mariadb_dir/mariadb.sock" \
+    --pid-file="$mariadb_dir/mariadb.pid" --skip-log-bin --innodb-buffer-pool-size=16M >"$logs/mariadb.log" 2>&1 &
+  pids+=($!)
+  started[mariadb]=$!
+}
+load_mariadb() {
+  [[ -f $mariadb_dir/loaded ]] && return 0
+  { echo "ALTER USER 'root'@'localhost' IDENTIFIED BY 'password';"
+    echo "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1';"
+    echo "ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY 'password';"
+    echo "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;"
+    cat ratings/src/main/db/mysqldb-init.sql
+  } | mariadb --no-defaults --user=root --socket="$mariadb_dir/mariadb.sock" >>"$logs/mariadb-install.log" 2>&1 ||
+    { echo "Loading the ratings into MariaDB failed; see $logs/mariadb-install.log" >&2; exit 1; }
+  touch "$mariadb_dir/loaded"
+}
+start_mongodb() {
+  local classpath=run/mongodb/classpath.txt
+  if $force_build || [[ ! -s $classpath ]]; then
+    echo "Fetching the MongoDB-protocol server (de.bwaldvogel:mongo-java-server) from Maven Central (once) ..."
+    mkdir -p run/mongodb
+    ./mvnw -B -q -ntp -f scripts/local-mongodb/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath"
+  fi
+  "$java" -cp "$(cat "$classpath")" scripts/local-mongodb/LocalMongoServer.java "${port[mongodb]}" \
+    >"$logs/mongodb.log" 2>&1 &
+  pids+=($!)
+  started[mongodb]=$!
+}
+
 healthy() { curl -fsS -o /dev/null --max-time 2 "http://localhost:$1/q/health/ready" 2>/dev/null; }
 # Keycloak's first start also builds its server (60-100 s on two cores); later ones take 10-20 s.
 keycloak_healthy() { curl -fsS -o /dev/null --max-time 2 "$issuer/.well-known/openid-configuration" 2>/dev/null; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 await() { # services...
   local svc deadline probe
@@ -132,6 +202,7 @@ await() { # services...
     deadline=$((SECONDS + 60))
     probe="healthy ${port[$svc]}"
     if [[ $svc == keycloak ]]; then deadline=$((SECONDS + 300)) probe=keycloak_healthy; fi
+    if [[ $svc == "$database" ]]; then probe="listening ${port[$svc]}"; fi
     until $probe; do
       if ! kill -0 "${started[$svc]}" 2>/dev/null; then
         echo "$svc exited during startup; the end of $logs/$svc.log:" >&2
@@ -144,15 +215,33 @@ await() { # services...
       fi
       sleep 0.2
     done
-    printf '%-12s healthy on http://localhost:%s (log: %s/%s.log)\n' "$svc" "${port[$svc]}" "$logs" "$svc"
+    if [[ $svc == "$database" ]]; then
+      printf '%-12s ready on 127.0.0.1:%s (log: %s/%s.log)\n' "$svc" "${port[$svc]}" "$logs" "$svc"
+    else
+      printf '%-12s healthy on http://localhost:%s (log: %s/%s.log)\n' "$svc" "${port[$svc]}" "$logs" "$svc"
+    fi
   done
 }
 
-start ratings SERVICE_VERSION=v1 "${jwt[@]}"
+ratings_env=(SERVICE_VERSION=v1)
+case "$database" in
+  mariadb)
+    start_mariadb
+    await mariadb
+    load_mariadb
+    ratings_env=(SERVICE_VERSION=v2 DB_TYPE=mysql MYSQL_DB_HOST=127.0.0.1 MYSQL_DB_PORT="${port[mariadb]}"
+      MYSQL_DB_USER=root MYSQL_DB_PASSWORD=password) ;;
+  mongodb)
+    start_mongodb
+    await mongodb
+    ratings_env=(SERVICE_VERSION=v2 MONGO_DB_URL="mongodb://127.0.0.1:${port[mongodb]}/test") ;;
+esac
+start ratings "${ratings_env[@]}" "${jwt[@]}"
 start details "${jwt[@]}"
 start reviews ENABLE_RATINGS="$enable_ratings" STAR_COLOR="$star_color" HOSTNAME="reviews-$reviews_version-local" \
   RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${jwt[@]}"
 await details ratings reviews
+[[ -n $database ]] && grep -o -m 1 'Ratings v2 read .*' "$logs/ratings.log"
 # productpage reads the provider's discovery document at startup: start it once Keycloak answers.
 $oidc && await keycloak
 start productpage \
@@ -162,7 +251,11 @@ start productpage \
 await productpage
 
 echo
-echo "Bookinfo is up (reviews $reviews_version): http://localhost:9080/productpage"
+if [[ -n $database ]]; then
+  echo "Bookinfo is up (reviews $reviews_version, ratings $ratings_version): http://localhost:9080/productpage"
+else
+  echo "Bookinfo is up (reviews $reviews_version): http://localhost:9080/productpage"
+fi
 if $oidc; then
   echo "Sign in as jason / jason (or alice / alice) at the local OpenID Connect provider, $issuer"
 fi
