@@ -33,10 +33,15 @@ class DeployKustomizationIT {
         walk(DEPLOY, visited);
         // The optional pieces are not named by the entry point, but documented: check them the same way.
         walk(DEPLOY.resolve("services/details-v2"), visited);
+        walk(DEPLOY.resolve("ratings-db"), visited);
+        walk(DEPLOY.resolve("services/ratings-v2-mysql-vm"), visited);
         walk(Manifests.root().resolve("istio/auth0-egress"), visited);
         for (String expected : List.of("deploy", "deploy/services/details", "deploy/services/ratings",
                 "deploy/services/reviews", "deploy/services/reviews-v2", "deploy/services/reviews-v3",
-                "deploy/services/productpage", "istio", "deploy/services/details-v2", "istio/auth0-egress")) {
+                "deploy/services/productpage", "istio", "deploy/services/details-v2", "istio/auth0-egress",
+                "deploy/ratings-db", "deploy/services/ratings-v2", "deploy/services/ratings-v2-mysql",
+                "deploy/databases/mongodb", "deploy/databases/mysqldb", "istio/ratings-db",
+                "deploy/services/ratings-v2-mysql-vm")) {
             assertTrue(visited.contains(Manifests.root().resolve(expected)), expected + " not reached");
         }
     }
@@ -62,6 +67,9 @@ class DeployKustomizationIT {
         }
         for (String generator : List.of("configMapGenerator", "secretGenerator")) {
             for (JsonNode g : k.path(generator)) {
+                for (String file : Kustomize.strings(g.path("files"))) {
+                    assertTrue(Files.isRegularFile(dir.resolve(file)), dir + ": " + file + " missing (./mvnw package)");
+                }
                 for (String env : Kustomize.strings(g.path("envs"))) {
                     // The settings files are git-ignored; their committed examples must exist and parse.
                     Path example = dir.resolve(env + ".example");

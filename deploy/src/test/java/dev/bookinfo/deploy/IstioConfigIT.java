@@ -70,7 +70,8 @@ class IstioConfigIT {
                 "virtual-service-all-v1", "virtual-service-details-v2", "virtual-service-ratings-test-abort",
                 "virtual-service-ratings-test-delay", "virtual-service-reviews-50-v3", "virtual-service-reviews-80-20",
                 "virtual-service-reviews-90-10", "virtual-service-reviews-jason-v2-v3",
-                "virtual-service-reviews-test-v2", "virtual-service-reviews-v2-v3", "virtual-service-reviews-v3")) {
+                "virtual-service-reviews-test-v2", "virtual-service-reviews-v2-v3", "virtual-service-reviews-v3",
+                "virtual-service-ratings-db", "virtual-service-ratings-mysql", "virtual-service-ratings-mysql-vm")) {
             file("networking/" + name + ".yaml");
         }
         for (String name : List.of("bookinfo-gateway", "route-all-v1", "route-reviews-v1", "route-reviews-v3",

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * The workloads the Istio configuration may refer to, computed without a cluster and without kubectl: the four
- * generated manifests plus the variants deploy/services/{reviews-v2,reviews-v3,details-v2} derive from them (the
- * v1 Deployment and per-version Service with the version the variant's patches set).
+ * generated manifests plus the variants deploy/services/{reviews-v2,reviews-v3,details-v2,ratings-v2*} derive from
+ * them (the v1 Deployment and per-version Service with the version the variant's patches set), and the databases and
+ * ServiceAccount of deploy/ratings-db.
  */
 record Topology(Map<String, JsonNode> serviceSelectors, Map<String, JsonNode> podLabels, TreeSet<String> accounts) {
 
@@ -39,8 +40,9 @@ record Topology(Map<String, JsonNode> serviceSelectors, Map<String, JsonNode> po
             }
         }
         Path variants = Manifests.root().resolve("deploy/services");
-        for (String variant : List.of("reviews-v2", "reviews-v3", "details-v2")) {
-            String svc = variant.substring(0, variant.lastIndexOf('-'));
+        for (String variant : List.of("reviews-v2", "reviews-v3", "details-v2", "ratings-v2", "ratings-v2-mysql",
+                "ratings-v2-mysql-vm")) {
+            String svc = variant.substring(0, variant.indexOf('-'));
             String version = variantVersion(variants.resolve(variant));
             ObjectNode labels = (ObjectNode) pods.get(svc + "-v1").deepCopy();
             labels.put("version", version);
@@ -49,6 +51,20 @@ record Topology(Map<String, JsonNode> serviceSelectors, Map<String, JsonNode> po
             selector.put("version", version);
             services.put(svc + "-" + version, selector);
         }
+        for (String database : List.of("mongodb", "mysqldb")) {
+            for (Resource r : Manifests.validated(Manifests.root().resolve("deploy/databases/" + database + "/"
+                    + database + ".yaml"))) {
+                switch (r.kind()) {
+                    case "Service" -> services.put(r.name(), r.tree().path("spec").path("selector"));
+                    case "Deployment" -> pods.put(r.name(),
+                            r.tree().path("spec").path("template").path("metadata").path("labels"));
+                    default -> {
+                    }
+                }
+            }
+        }
+        Manifests.validated(Manifests.root().resolve("deploy/ratings-db/serviceaccount.yaml"))
+                .forEach(r -> accounts.add(r.name()));
         return new Topology(services, pods, accounts);
     }
 
