@@ -183,7 +183,8 @@ start_mongodb() {
   if $force_build || [[ ! -s $classpath ]]; then
     echo "Fetching the MongoDB-protocol server (de.bwaldvogel:mongo-java-server) from Maven Central (once) ..."
     mkdir -p run/mongodb
-    ./mvnw -B -q -ntp -f scripts/local-mongodb/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath"
+    ./mvnw -B -q -ntp -f scripts/local-mongodb/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath" \
+      >"$logs/mongodb-fetch.log" 2>&1 || { echo "Fetching it failed; see $logs/mongodb-fetch.log" >&2; exit 1; }
   fi
   "$java" -cp "$(cat "$classpath")" scripts/local-mongodb/LocalMongoServer.java "${port[mongodb]}" \
     >"$logs/mongodb.log" 2>&1 &
@@ -241,7 +242,7 @@ start details "${jwt[@]}"
 start reviews ENABLE_RATINGS="$enable_ratings" STAR_COLOR="$star_color" HOSTNAME="reviews-$reviews_version-local" \
   RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${jwt[@]}"
 await details ratings reviews
-[[ -n $database ]] && grep -o -m 1 'Ratings v2 read .*' "$logs/ratings.log"
+[[ -n $database ]] && { grep -o -m 1 'Ratings v2 read .*' "$logs/ratings.log" || true; }
 # productpage reads the provider's discovery document at startup: start it once Keycloak answers.
 $oidc && await keycloak
 start productpage \

@@ -60,6 +60,11 @@ public class RatingsDatabase {
             this.backend = new MongoRatings(url, database);
         }
         LOG.info(backend.describe());
+        // The first read loads the driver's classes and opens the first connection: done now, in the background,
+        // rather than on the first reader's page. Its outcome does not matter (the database may not be up yet).
+        backend.read().subscribe().with(ignored -> {
+        }, ignored -> {
+        });
     }
 
     /** Whether this is v2, so GET reads the database and POST answers 501. */

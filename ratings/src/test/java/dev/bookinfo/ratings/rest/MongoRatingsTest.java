@@ -21,13 +21,18 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(MongoDbResource.class)
-class MongoRatingsTest {
+class MongoRatingsTest extends DatabaseRatingsContract {
 
     static final String CONNECT_ERROR = "{\"error\":\"could not connect to ratings database\"}";
     static final String LOAD_ERROR = "{\"error\":\"could not load ratings from database\"}";
 
     @DatabaseServer
     MongoDb db;
+
+    @Override
+    void stopDatabase() {
+        db.stop();
+    }
 
     @BeforeEach
     void upstreamDocumentsOnARunningServer() {
@@ -110,30 +115,5 @@ class MongoRatingsTest {
                 .get("/ratings/0")
                 .then().statusCode(200)
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
-    }
-
-    @Test
-    void staysHealthyAndReadyWhileTheDatabaseIsStopped() {
-        db.stop();
-        given().when().get("/health")
-                .then().statusCode(200)
-                .body(is(HealthTest.HEALTHY));
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", is("UP"));
-    }
-
-    @Test
-    void answersPostWith501AfterCheckingIdAndBody() {
-        given().body("[1,2]").when().post("/ratings/7")
-                .then().statusCode(501)
-                .header("Content-Type", "application/json")
-                .body(is("{\"error\":\"Post not implemented for database backed ratings\"}"));
-        given().body("{}").when().post("/ratings/abc")
-                .then().statusCode(400)
-                .body(is("{\"error\":\"please provide numeric product ID\"}"));
-        given().body("").when().post("/ratings/7")
-                .then().statusCode(400)
-                .body(is("{\"error\":\"please provide valid ratings JSON\"}"));
     }
 }

@@ -19,13 +19,18 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(MariaDbResource.class)
-class MySqlRatingsTest {
+class MySqlRatingsTest extends DatabaseRatingsContract {
 
     static final String CONNECT_ERROR = "{\"error\":\"could not connect to ratings database\"}";
     static final String SELECT_ERROR = "{\"error\":\"could not perform select\"}";
 
     @DatabaseServer
     MariaDb db;
+
+    @Override
+    void stopDatabase() {
+        db.stop();
+    }
 
     @BeforeEach
     void upstreamRowsOnARunningServer() {
@@ -102,41 +107,5 @@ class MySqlRatingsTest {
         given().when().get("/ratings/0")
                 .then().statusCode(200)
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
-    }
-
-    @Test
-    void staysHealthyAndReadyWhileTheDatabaseIsStopped() {
-        db.stop();
-        given().when().get("/health")
-                .then().statusCode(200)
-                .body(is(HealthTest.HEALTHY));
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", is("UP"));
-    }
-
-    @Test
-    void answersPostWith501AfterCheckingIdAndBody() {
-        given().body("{\"Reviewer1\":1}").when().post("/ratings/7")
-                .then().statusCode(501)
-                .header("Content-Type", "application/json")
-                .body(is("{\"error\":\"Post not implemented for database backed ratings\"}"));
-        given().body("{\"Reviewer1\":1}").when().post("/ratings/abc")
-                .then().statusCode(400)
-                .body(is("{\"error\":\"please provide numeric product ID\"}"));
-        given().body("five stars").when().post("/ratings/7")
-                .then().statusCode(400)
-                .body(is("{\"error\":\"please provide valid ratings JSON\"}"));
-        given().when().get("/ratings/7")
-                .then().statusCode(200)
-                .body(is("{\"id\":7,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
-    }
-
-    @Test
-    void checksTheIdBeforeTheDatabase() {
-        db.stop();
-        given().when().get("/ratings/abc")
-                .then().statusCode(400)
-                .body(is("{\"error\":\"please provide numeric product ID\"}"));
     }
 }
