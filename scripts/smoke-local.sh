@@ -25,7 +25,7 @@ setsid python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.S
 runner=$!
 
 up=false
-for _ in $(seq 1 900); do # up to 180 s: the first run builds the jars
+for _ in $(seq 1 3000); do # up to 600 s: the first run builds the jars (slow on a busy 2-core machine)
   if grep -q "Bookinfo is up" "$out"; then up=true; break; fi
   kill -0 "$runner" 2>/dev/null || break
   sleep 0.2
