@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
@@ -16,12 +17,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * In {@code standalone} mode (DESIGN 5), every matched request except upstream's {@code /health} needs a valid
- * {@code Authorization: Bearer} JWT; a missing or bad one gets 401 with a JSON error body. {@code /q/health/**} is
- * not a REST resource and never reaches this filter. In {@code mesh} mode nothing is checked: authentication is
- * lazy ({@code quarkus.http.auth.proactive=false}), so without this filter no token is ever verified.
+ * In {@code standalone} mode, every request matched to a REST resource needs a valid {@code Authorization: Bearer}
+ * JWT unless the resource class is marked {@link PublicEndpoint} (upstream's {@code /health}); a missing or bad one
+ * gets 401 with a JSON error body. {@code /q/health/**} is not a REST resource and never reaches this filter. In
+ * {@code mesh} mode nothing is checked: authentication is lazy ({@code quarkus.http.auth.proactive=false}), so
+ * without this filter no token is ever verified.
  *
- * <p>The filter runs after matching, so unknown paths still get their 404 and wrong methods their 405.
+ * <p>The decision is taken on the resource the router matched, never on the path as the client spelled it: the
+ * router removes dot segments and decodes {@code %2e} first, so {@code /health/../details/0} and
+ * {@code /health/%2e%2e/details/0} are requests for {@code /details/0}, whatever their first segment says.
+ * The filter runs after matching, so unknown paths still get their 404 and wrong methods their 405.
  */
 @ApplicationScoped // created on first use: the config mapping does not exist yet when REST filters are set up
 public class AccessTokenFilter {
@@ -40,8 +45,8 @@ public class AccessTokenFilter {
     }
 
     @ServerRequestFilter
-    public Uni<Response> requireAccessToken(HttpServerRequest request) {
-        if (!standalone || isOpen(request.path())) {
+    public Uni<Response> requireAccessToken(HttpServerRequest request, SimpleResourceInfo resource) {
+        if (!standalone || isPublic(resource.getResourceClass())) {
             return Uni.createFrom().nullItem();
         }
         return identity.getDeferredIdentity()
@@ -60,9 +65,8 @@ public class AccessTokenFilter {
         return authorization == null ? null : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
     }
 
-    /** Upstream's health endpoint answers {@code /health} and any path below it; probes must not need a token. */
-    static boolean isOpen(String path) {
-        return path.equals("/health") || path.startsWith("/health/");
+    static boolean isPublic(Class<?> resourceClass) {
+        return resourceClass.isAnnotationPresent(PublicEndpoint.class);
     }
 
     private static Response unauthorized(ErrorBody body, String challenge) {

@@ -5,25 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Which paths stay open in standalone mode, and the one-line reason logged for a refused token, which never contains
+ * Which resources stay open in standalone mode (the spellings of paths are tested against each service, see
+ * {@code StandaloneJwtContract}), and the one-line reason logged for a refused token, which never contains
  * the token.
  */
 class AccessTokenFilterTest {
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "/health", "/health/live" })
-    void upstreamHealthAndBelowAreOpen(String path) {
-        assertTrue(AccessTokenFilter.isOpen(path));
+    @PublicEndpoint
+    static class Health {
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "/healthz", "/details/health", "/" })
-    void lookalikesOfHealthAreProtected(String path) {
-        assertFalse(AccessTokenFilter.isOpen(path));
+    static class Details {
+    }
+
+    @Test
+    void resourcesMarkedPublicAreOpen() {
+        assertTrue(AccessTokenFilter.isPublic(Health.class));
+    }
+
+    @Test
+    void unmarkedResourcesAreProtected() {
+        assertFalse(AccessTokenFilter.isPublic(Details.class));
     }
 
     @Test

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 class StandaloneJwtTest extends StandaloneJwtContract {
 
     StandaloneJwtTest() {
-        super("/details/0");
+        super("/details/0", "\"ISBN-10\"");
     }
 
     @Test

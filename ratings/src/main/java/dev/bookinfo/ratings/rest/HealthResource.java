@@ -1,6 +1,7 @@
 package dev.bookinfo.ratings.rest;
 
 import dev.bookinfo.ratings.service.Faults;
+import dev.bookinfo.security.PublicEndpoint;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
  * Upstream's health endpoint (contract 6.3): 500 only in v-unhealthy's unhealthy phases. Kubernetes probes use
  * {@code /q/health/*} instead. POST here is a 404, see {@link UpstreamRoutes}.
  */
+@PublicEndpoint // probes and upstream's checks call it without a token, in JWT_MODE=standalone too
 @Path("/health")
 @NonBlocking
 public class HealthResource {

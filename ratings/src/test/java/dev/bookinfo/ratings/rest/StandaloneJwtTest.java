@@ -23,7 +23,7 @@ class StandaloneJwtTest extends StandaloneJwtContract {
     static final String DEFAULT_RATINGS = "{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}";
 
     StandaloneJwtTest() {
-        super("/ratings/0");
+        super("/ratings/0", "\"ratings\":{");
     }
 
     @Test

@@ -39,7 +39,7 @@ class StandaloneJwtTest extends StandaloneJwtContract {
     WireMockServer ratings;
 
     StandaloneJwtTest() {
-        super("/reviews/0");
+        super("/reviews/0", "\"reviews\":[");
     }
 
     @BeforeEach

@@ -3,10 +3,15 @@ package dev.bookinfo.security.testing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,10 +29,16 @@ public abstract class StandaloneJwtContract {
     public static final String INVALID = "{\"error\":\"invalid access token\"}";
 
     private final String protectedPath;
+    private final String protectedContent;
 
-    /** @param protectedPath a GET path of the service's API, such as {@code /details/0} */
-    protected StandaloneJwtContract(String protectedPath) {
+    /**
+     * @param protectedPath a GET path of the service's API, such as {@code /details/0}: a resource and one id
+     * @param protectedContent text that every answer of {@code protectedPath} carries and no open answer does,
+     *        such as {@code "ISBN-10"} in a book
+     */
+    protected StandaloneJwtContract(String protectedPath, String protectedContent) {
         this.protectedPath = protectedPath;
+        this.protectedContent = protectedContent;
     }
 
     @Test
@@ -66,6 +77,30 @@ public abstract class StandaloneJwtContract {
                 .header("Content-Type", "application/json")
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .body(is(INVALID));
+    }
+
+    /**
+     * The access decision follows the resource the router matched, not the raw path: no spelling of a request for
+     * the protected path gets its content without a token, and none gets a server error. A spelling may still be
+     * answered by an open resource ({@code /health/..%2fdetails/0} is a request for upstream's {@code /health/*}).
+     */
+    @TestFactory
+    Stream<DynamicTest> noSpellingOfTheProtectedPathAnswersWithoutToken() {
+        return PathSpellings.of(protectedPath).stream().map(target -> DynamicTest.dynamicTest("GET " + target, () -> {
+            RawRequest.Answer answer = RawRequest.get(target);
+            String seen = "GET " + target + " answered:\n" + answer.head() + "\n\n" + answer.body();
+            assertTrue(answer.status() > 0, seen);
+            assertTrue(answer.status() < 500, seen);
+            assertFalse(answer.status() < 300 && answer.body().contains(protectedContent), seen);
+        }));
+    }
+
+    /** Without this, a wrong {@code protectedContent} would let every spelling pass. */
+    @Test
+    void theProtectedContentIsWhatTheProtectedPathServesWithAToken() {
+        RawRequest.Answer answer = RawRequest.get(protectedPath, JwtIssuer.validToken());
+        assertTrue(answer.status() == 200 && answer.body().contains(protectedContent),
+                () -> protectedContent + " expected in:\n" + answer);
     }
 
     @ParameterizedTest(name = "{0}")
