@@ -39,6 +39,12 @@ public final class PropagatedHeaders {
             "authorization",
             "jwt");
 
+    /**
+     * The user's identity and credentials among {@link #NAMES}: they go to Bookinfo's own services only, never to a
+     * third party such as Google Books.
+     */
+    public static final Set<String> USER_HEADERS = Set.of("end-user", "cookie", "authorization", "jwt");
+
     private static final Set<String> NAME_SET = Set.copyOf(NAMES);
 
     private PropagatedHeaders() {
@@ -50,9 +56,22 @@ public final class PropagatedHeaders {
      * {@code ClientHeadersFactory}: wrap the result in a {@code MultivaluedHashMap}.
      */
     public static Map<String, List<String>> select(Map<String, List<String>> incoming) {
+        return select(incoming, false);
+    }
+
+    /**
+     * Like {@link #select}, without the {@link #USER_HEADERS}: what a call that leaves Bookinfo may carry (the
+     * request id, the trace context, the user agent).
+     */
+    public static Map<String, List<String>> selectForThirdParty(Map<String, List<String>> incoming) {
+        return select(incoming, true);
+    }
+
+    private static Map<String, List<String>> select(Map<String, List<String>> incoming, boolean withoutUser) {
         Map<String, List<String>> selected = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : incoming.entrySet()) {
-            if (isPropagated(header.getKey())) {
+            if (isPropagated(header.getKey())
+                    && !(withoutUser && USER_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT)))) {
                 selected.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
                         .addAll(header.getValue());
             }

@@ -39,4 +39,21 @@ class PropagatedHeadersTest {
         assertEquals(Map.of("x-request-id", List.of("r1", "r2"), "cookie", List.of("a=1", "b=2")),
                 PropagatedHeaders.select(incoming));
     }
+
+    @Test
+    void leavesTheUserOutOfWhatGoesToAThirdParty() {
+        Map<String, List<String>> incoming = new LinkedHashMap<>();
+        incoming.put("X-Request-Id", List.of("r1"));
+        incoming.put("traceparent", List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+        incoming.put("User-Agent", List.of("curl/8.5.0"));
+        incoming.put("End-User", List.of("jason"));
+        incoming.put("Cookie", List.of("session=s"));
+        incoming.put("AUTHORIZATION", List.of("Bearer t"));
+        incoming.put("jwt", List.of("t"));
+
+        assertEquals(Map.of("x-request-id", List.of("r1"),
+                "traceparent", List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+                "user-agent", List.of("curl/8.5.0")),
+                PropagatedHeaders.selectForThirdParty(incoming));
+    }
 }

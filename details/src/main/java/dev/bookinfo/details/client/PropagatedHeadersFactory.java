@@ -9,9 +9,10 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 import dev.bookinfo.common.PropagatedHeaders;
 
 /**
- * Copies the tracing, user and credential headers of contract 2.2 from the incoming request onto the call to
- * Google, as upstream details v2 does (including {@code authorization} and {@code cookie}). Nothing else is
- * copied.
+ * Copies the request id, the trace context and the user agent from the incoming request onto the call to Google.
+ * Upstream details v2 copied its whole propagation list ({@code samples/bookinfo/src/details/details.rb}), so the
+ * user's access token, cookies, {@code jwt} and name went to Google; here they stay in Bookinfo
+ * ({@link PropagatedHeaders#USER_HEADERS}). Nothing else is copied.
  */
 @ApplicationScoped
 public class PropagatedHeadersFactory implements ClientHeadersFactory {
@@ -20,7 +21,7 @@ public class PropagatedHeadersFactory implements ClientHeadersFactory {
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
             MultivaluedMap<String, String> clientOutgoingHeaders) {
         MultivaluedMap<String, String> propagated = new MultivaluedHashMap<>();
-        propagated.putAll(PropagatedHeaders.select(incomingHeaders));
+        propagated.putAll(PropagatedHeaders.selectForThirdParty(incomingHeaders));
         return propagated;
     }
 }

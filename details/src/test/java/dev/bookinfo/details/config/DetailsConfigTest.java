@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+
+import dev.bookinfo.details.client.GoogleBooksEndpoint;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,6 +35,13 @@ class DetailsConfigTest {
         assertEquals(Duration.ofSeconds(5), config.googleBooks().connectTimeout());
         assertEquals("false", config.googleBooks().doNotEncrypt());
         assertEquals(Optional.empty(), config.googleBooks().url());
+    }
+
+    /** Plain HTTP only when the operator asks for the mesh's TLS origination (DO_NOT_ENCRYPT=true). */
+    @Test
+    void googleBooksIsCalledOverHttpsByDefault() {
+        assertEquals(URI.create("https://www.googleapis.com:443"),
+                GoogleBooksEndpoint.baseUri(config.googleBooks().url(), config.googleBooks().doNotEncrypt()));
     }
 
     @Test

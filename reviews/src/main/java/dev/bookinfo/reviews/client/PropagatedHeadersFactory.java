@@ -1,5 +1,7 @@
 package dev.bookinfo.reviews.client;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -7,12 +9,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 import dev.bookinfo.common.PropagatedHeaders;
+import dev.bookinfo.common.SessionCookies;
 
 /**
  * Copies the headers of contract 2.2 ({@link PropagatedHeaders#NAMES}) from the incoming request onto the ratings
  * call, verbatim and nothing else: Istio's fault and routing samples match on {@code end-user}, tracing joins spans
  * through the trace headers, and an Auth0 setup needs {@code authorization}. Unlike productpage, reviews does not
  * re-encode B3 headers; the single {@code b3} header is not on the list and is not forwarded.
+ *
+ * <p>The {@code Cookie} header goes without productpage's session cookies ({@link SessionCookies}), and not at all
+ * when nothing else is left. productpage strips them already; reviews does it again so that they cannot reach
+ * ratings from any other caller either.
  */
 @ApplicationScoped
 public class PropagatedHeadersFactory implements ClientHeadersFactory {
@@ -22,6 +29,15 @@ public class PropagatedHeadersFactory implements ClientHeadersFactory {
             MultivaluedMap<String, String> clientOutgoingHeaders) {
         MultivaluedMap<String, String> propagated = new MultivaluedHashMap<>();
         propagated.putAll(PropagatedHeaders.select(incomingHeaders));
+        List<String> cookies = propagated.remove("cookie");
+        if (cookies != null) {
+            for (String cookie : cookies) {
+                String kept = SessionCookies.strip(cookie);
+                if (kept != null) {
+                    propagated.add("cookie", kept);
+                }
+            }
+        }
         return propagated;
     }
 }

@@ -31,7 +31,7 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Contract 2.2, column "reviews → ratings": every listed header is copied verbatim (including {@code end-user},
  * {@code authorization}, {@code cookie}, {@code user-agent} and the B3 headers, which productpage would re-encode),
- * and nothing else, e.g. not the single {@code b3} header.
+ * and nothing else, e.g. not the single {@code b3} header; the {@code cookie} without productpage's session cookies.
  */
 @QuarkusTest
 @TestProfile(Profiles.V2.class)
@@ -57,7 +57,7 @@ class HeaderPropagationTest {
         PROPAGATED.put("sw8", "1-MWYyZDRiZjQ3YmY3MTFlYWI3OTRhY2RlNDgwMDExMjI=-MQ==-0-c2VydmljZQ==-aW5zdGFuY2U=-L2FwaQ==-ZXhhbXBsZS5jb206ODA4MA==");
         PROPAGATED.put("End-User", "jason");
         PROPAGATED.put("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) bookinfo-test");
-        PROPAGATED.put("cookie", "session=eyJ1c2VyIjoiamFzb24ifQ.Zx1; theme=dark");
+        PROPAGATED.put("cookie", "theme=dark; user=jason");
         PROPAGATED.put("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJqYXNvbiJ9.c2lnbmF0dXJl");
         PROPAGATED.put("jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJqYXNvbiJ9.c2lnbmF0dXJl");
     }
@@ -96,6 +96,28 @@ class HeaderPropagationTest {
         NOT_PROPAGATED.keySet().forEach(name -> assertFalse(received.getHeader(name).isPresent(),
                 "header " + name + " must not reach ratings"));
         assertEquals(List.of("application/json"), received.getHeader("Accept").values());
+    }
+
+    /** productpage's session cookies are its credentials alone: ratings never gets them, other cookies still go. */
+    @Test
+    void leavesProductpageSessionCookiesOutOfTheForwardedCookie() {
+        given()
+                .header("Cookie", "q_session=eyJhbGciOiJkaXIi.enc; theme=dark; q_session_at_chunk_1=part; "
+                        + "session=eyJ1c2VyIjoiamFzb24ifQ.Zx1; q_auth_7c2a=state; user=jason; q_post_logout=x")
+                .when().get("/reviews/0")
+                .then().statusCode(200);
+
+        assertEquals(List.of("theme=dark; user=jason"), onlyRatingsRequest().getHeaders().getHeader("Cookie").values());
+    }
+
+    @Test
+    void sendsNoCookieHeaderWhenOnlySessionCookiesCame() {
+        given()
+                .header("Cookie", "q_session=eyJhbGciOiJkaXIi.enc; session=eyJ1c2VyIjoiamFzb24ifQ.Zx1")
+                .when().get("/reviews/0")
+                .then().statusCode(200);
+
+        assertFalse(onlyRatingsRequest().getHeaders().getHeader("Cookie").isPresent(), "no Cookie header expected");
     }
 
     private LoggedRequest onlyRatingsRequest() {
