@@ -141,4 +141,12 @@ class DetailsResourceTest {
         given().get(path)
                 .then().statusCode(404);
     }
+
+    /** Browsers must not sniff a JSON answer (or an error) into HTML or script. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/details/0", "/details/abc", "/health", "/detailsfoo" })
+    void tellsBrowsersNotToSniffTheContentType(String path) {
+        given().get(path)
+                .then().header("X-Content-Type-Options", "nosniff");
+    }
 }

@@ -289,4 +289,12 @@ class RatingsResourceTest {
         assertTrue(body.length > 64 * 1024);
         assertEquals(413, RawHttp.postChunked("/ratings/142", body).statusCode());
     }
+
+    /** Browsers must not sniff a JSON answer (or an error) into HTML or script. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/ratings/0", "/ratings/abc", "/health", "/ratings" })
+    void tellsBrowsersNotToSniffTheContentType(String path) {
+        given().get(path)
+                .then().header("X-Content-Type-Options", "nosniff");
+    }
 }

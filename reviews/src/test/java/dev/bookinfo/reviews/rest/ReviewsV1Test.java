@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.is;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -45,5 +47,13 @@ class ReviewsV1Test {
         given().when().get("/reviews/1").then().statusCode(200);
 
         ratings.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** Browsers must not sniff a JSON answer (or an error) into HTML or script. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/reviews/0", "/reviews/abc", "/health", "/reviewsfoo" })
+    void tellsBrowsersNotToSniffTheContentType(String path) {
+        given().get(path)
+                .then().header("X-Content-Type-Options", "nosniff");
     }
 }

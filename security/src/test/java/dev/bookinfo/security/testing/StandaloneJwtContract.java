@@ -46,6 +46,7 @@ public abstract class StandaloneJwtContract {
         given().get(protectedPath)
                 .then().statusCode(401)
                 .header("Content-Type", "application/json")
+                .header("X-Content-Type-Options", "nosniff")
                 .header("WWW-Authenticate", "Bearer")
                 .body(is(MISSING));
     }
