@@ -34,13 +34,27 @@ public final class SessionCookies {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            int eq = trimmed.indexOf('=');
-            String name = (eq < 0 ? trimmed : trimmed.substring(0, eq)).strip();
-            if (!isSessionCookie(name)) {
+            if (!namesSessionCookie(trimmed)) {
                 kept.add(trimmed);
             }
         }
         return kept.length() == 0 ? null : kept.toString();
+    }
+
+    /**
+     * Whether any comma-separated part of one {@code ;}-separated pair is named like a session cookie. Netty's decoder
+     * (Vert.x, so productpage and quarkus-oidc) skips commas and whitespace before a name, so it reads
+     * {@code x=1;,session=v} as a {@code session} cookie; parsers that still follow RFC 2965 split {@code x=1, session=v}
+     * at the comma. Either way the pair is a session cookie to somebody, and it stays home.
+     */
+    private static boolean namesSessionCookie(String pair) {
+        for (String part : pair.split(",")) {
+            int eq = part.indexOf('=');
+            if (isSessionCookie((eq < 0 ? part : part.substring(0, eq)).strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

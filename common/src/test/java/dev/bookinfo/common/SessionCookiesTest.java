@@ -47,4 +47,23 @@ class SessionCookiesTest {
     void toleratesOddSpacingAndValuelessPairs() {
         assertEquals("a=1; flag; b=2", SessionCookies.strip("  a=1;session=x;flag ;  q_session =y; b=2 "));
     }
+
+    @Test
+    void aCommaBeforeTheNameDoesNotSmuggleASessionCookie() {
+        // Netty's cookie decoder (Vert.x, so productpage and quarkus-oidc) skips commas and whitespace before a name:
+        // it reads "x=1;,session=v" as the cookies x and session.
+        assertEquals("x=1", SessionCookies.strip("x=1;,session=v"));
+        assertEquals("x=1", SessionCookies.strip("x=1; , q_session_at=v"));
+        assertNull(SessionCookies.strip(",session=v"));
+        assertNull(SessionCookies.strip(",\t,q_auth_1=v"));
+    }
+
+    @Test
+    void aPairThatOlderParsersSplitAtCommasGoesWhenAnyPartIsASessionCookie() {
+        // RFC 2965 separated cookies with commas; a backend whose parser still does would read a session here.
+        assertEquals("b=2", SessionCookies.strip("x=1, session=v; b=2"));
+        assertEquals("b=2", SessionCookies.strip("b=2; x=1,q_session=v"));
+        // A comma inside another cookie's value is left alone.
+        assertEquals("list=a,b; theme=dark", SessionCookies.strip("list=a,b; session=v; theme=dark"));
+    }
 }

@@ -3,6 +3,7 @@ package dev.bookinfo.productpage.rest;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,6 +144,22 @@ class HeaderPropagationTest {
         for (LoggedRequest request : List.of(details(), reviews(), only(backends.ratings, "/ratings/0"))) {
             assertEquals("theme=dark; ab-test=b", request.getHeader("cookie"), "cookie to " + request.getUrl());
             assertEquals("jason", request.getHeader("end-user"), "still signed in for " + request.getUrl());
+        }
+    }
+
+    @Test
+    void aSessionCookieSpelledWithALeadingCommaIsReadHereAndStillStaysHome() {
+        String cookie = given().redirects().follow(false).formParam("username", "jason")
+                .when().post("/login").then().statusCode(302).extract().cookie("session");
+        for (String sent : List.of("theme=dark;,session=" + cookie, "theme=dark; , session=" + cookie)) {
+            backends.reset();
+            backends.healthy();
+            // Vert.x skips the comma and signs jason in from this header: it is the session cookie.
+            given().header("cookie", sent).when().get("/productpage").then().statusCode(200)
+                    .body(containsString("<p class=\"user-name\">jason</p>"));
+            assertEquals("jason", details().getHeader("end-user"), sent);
+            assertEquals("theme=dark", details().getHeader("cookie"), sent);
+            assertEquals("theme=dark", reviews().getHeader("cookie"), sent);
         }
     }
 
