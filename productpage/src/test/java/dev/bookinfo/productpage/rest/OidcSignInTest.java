@@ -118,6 +118,19 @@ class OidcSignInTest {
     }
 
     @Test
+    void theSidecarsForwardedHeaderCountsForNothingItsXForwardedPortDoes() {
+        // quarkus.http.proxy.allow-forwarded stays off: only the X-Forwarded-* family counts, as the docs say.
+        HttpResponse<String> forwarded = FromAddress.get(FromAddress.SIDECAR, "/login", Map.of(
+                "Forwarded", "host=evil.example;proto=https"));
+        assertEquals(FromAddress.origin() + "/callback",
+                query(URI.create(forwarded.headers().firstValue("Location").orElseThrow())).get("redirect_uri"));
+        HttpResponse<String> port = FromAddress.get(FromAddress.SIDECAR, "/login", Map.of(
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com", "X-Forwarded-Port", "8443"));
+        assertEquals("https://bookinfo.example.com:8443/callback",
+                query(URI.create(port.headers().firstValue("Location").orElseThrow())).get("redirect_uri"));
+    }
+
+    @Test
     void aForgedForwardedHostFromAnUntrustedAddressChangesNoLogoutReturn() {
         Cookies session = signIn();
         HttpResponse<String> logout = FromAddress.get(FromAddress.STRANGER, "/logout", Map.of(
