@@ -51,9 +51,26 @@ class PropagatedHeadersTest {
         incoming.put("AUTHORIZATION", List.of("Bearer t"));
         incoming.put("jwt", List.of("t"));
 
-        assertEquals(Map.of("x-request-id", List.of("r1"),
-                "traceparent", List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
-                "user-agent", List.of("curl/8.5.0")),
+        // traceparent is not copied: OpenTelemetry writes it (leavesTheTraceHeadersToOpenTelemetry).
+        assertEquals(Map.of("x-request-id", List.of("r1"), "user-agent", List.of("curl/8.5.0")),
                 PropagatedHeaders.selectForThirdParty(incoming));
+    }
+
+    @Test
+    void leavesTheTraceHeadersToOpenTelemetry() {
+        Map<String, List<String>> incoming = new LinkedHashMap<>();
+        incoming.put("Traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        incoming.put("tracestate", List.of("rojo=00f067aa0ba902b7"));
+        incoming.put("X-B3-TraceId", List.of("80f198ee56343ba8"));
+        incoming.put("x-b3-spanid", List.of("e457b5a2e4d86bd1"));
+        incoming.put("x-b3-parentspanid", List.of("05e3ac9a4f6e3b90"));
+        incoming.put("x-b3-sampled", List.of("1"));
+        incoming.put("x-b3-flags", List.of("1"));
+        incoming.put("x-ot-span-context", List.of("4bf92f3577b34da6;00f067aa0ba902b7;true"));
+
+        assertEquals(Map.of("x-ot-span-context", List.of("4bf92f3577b34da6;00f067aa0ba902b7;true")),
+                PropagatedHeaders.select(incoming));
+        assertEquals(7, PropagatedHeaders.WRITTEN_BY_TRACING.size());
+        assertTrue(PropagatedHeaders.NAMES.containsAll(PropagatedHeaders.WRITTEN_BY_TRACING));
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -232,20 +233,24 @@ class GeneratedManifestsIT {
                 container(service).path("volumeMounts"));
     }
 
-    @Test
-    void productpagePodsCarryUpstreamsPrometheusAnnotations() {
-        List<Resource> resources = manifest("productpage");
-        JsonNode annotations = get(resources, "Deployment", "productpage-v1").tree()
+    /**
+     * Every pod says where its metrics are, for Istio's metrics merging and for a Prometheus that scrapes by
+     * annotation: productpage at upstream's /metrics, the others at Quarkus' /q/metrics. Only pods carry them: on a
+     * Service or Deployment they would make such a Prometheus scrape the same pods twice.
+     */
+    @ParameterizedTest
+    @CsvSource({"productpage,/metrics", "details,/q/metrics", "reviews,/q/metrics", "ratings,/q/metrics"})
+    void podsCarryPrometheusAnnotations(String service, String path) {
+        List<Resource> resources = manifest(service);
+        JsonNode annotations = get(resources, "Deployment", service + "-v1").tree()
                 .path("spec").path("template").path("metadata").path("annotations");
         assertEquals("true", annotations.path("prometheus.io/scrape").asText());
         assertEquals(String.valueOf(PORT), annotations.path("prometheus.io/port").asText());
-        assertEquals("/metrics", annotations.path("prometheus.io/path").asText(), "upstream's path, served by productpage");
+        assertEquals(path, annotations.path("prometheus.io/path").asText());
         for (Resource r : resources) {
             assertFalse(r.tree().path("metadata").path("annotations").toString().contains("prometheus.io"),
                     r + ": prometheus annotations belong on the pod only");
-        }
-        for (String service : List.of("details", "ratings", "reviews")) {
-            assertFalse(Manifests.read(Bookinfo.generated(service)).contains("prometheus.io"), service);
+            assertFalse("ServiceMonitor".equals(r.kind()), r + ": needs the Prometheus Operator's CRD");
         }
     }
 

@@ -2,12 +2,15 @@ package dev.bookinfo.productpage.client;
 
 import dev.bookinfo.common.PropagatedHeaders;
 import dev.bookinfo.common.SessionCookies;
+import dev.bookinfo.observability.RequestTags;
 import io.vertx.core.MultiMap;
 import jakarta.ws.rs.HeaderParam;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The headers productpage sends to details, reviews and ratings (contract 2.2), captured once per
@@ -23,10 +26,9 @@ import java.util.UUID;
 public final class ForwardedHeaders {
 
     /** Headers on the shared list that are deliberately not copied from the incoming request. */
-    public static final Set<String> NOT_COPIED = Set.of(
-            "traceparent", "tracestate",
-            "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags",
-            "end-user");
+    public static final Set<String> NOT_COPIED = Stream.concat(
+            PropagatedHeaders.WRITTEN_BY_TRACING.stream(), Stream.of("end-user"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Headers copied verbatim, in the shared list's order. */
     public static final List<String> COPIED = PropagatedHeaders.NAMES.stream()
@@ -57,7 +59,8 @@ public final class ForwardedHeaders {
 
     /**
      * Captures the headers to forward from {@code incoming}. A missing {@code x-request-id} is
-     * generated, so all calls made for one page share an id that shows up in every log line.
+     * generated, so all calls made for one page share an id that shows up in every log line; the id and
+     * the user also tag the current server span ({@link RequestTags}).
      */
     public static ForwardedHeaders capture(MultiMap incoming, Optional<String> user) {
         String[] values = new String[COPIED.size()];
@@ -68,6 +71,8 @@ public final class ForwardedHeaders {
         if (values[REQUEST_ID] == null) {
             values[REQUEST_ID] = UUID.randomUUID().toString();
         }
+        // The id sent on, generated or not, and the signed-in user (never a client's end-user header) on the span.
+        RequestTags.tag(values[REQUEST_ID], user.orElse(null));
         return new ForwardedHeaders(values, user.orElse(null));
     }
 

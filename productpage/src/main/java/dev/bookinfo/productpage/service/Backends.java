@@ -3,6 +3,7 @@ package dev.bookinfo.productpage.service;
 import dev.bookinfo.productpage.client.DetailsClient;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
 import dev.bookinfo.productpage.client.RatingsClient;
+import dev.bookinfo.observability.BackendMetrics;
 import dev.bookinfo.productpage.client.ReviewsClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

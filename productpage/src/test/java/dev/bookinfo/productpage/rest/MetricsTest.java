@@ -3,6 +3,7 @@ package dev.bookinfo.productpage.rest;
 import static dev.bookinfo.productpage.testing.BackendStubs.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -78,11 +79,12 @@ class MetricsTest {
 
     /**
      * Besides request_result, upstream's /metrics has the runtime's own collectors (Python gc, process); here the
-     * JVM and process meters. The per-request HTTP meters are switched off in application.properties (their cost
-     * shows in bench/README.md), so they must not come back unnoticed with an extension update.
+     * JVM and process meters, and the page's requests by route and status with latency buckets. Micrometer's
+     * per-exchange HTTP client, Netty and worker-pool meters stay off (their cost shows in bench/README.md), so they
+     * must not come back unnoticed with an extension update.
      */
     @Test
-    void runtimeMetersWithoutPerRequestHttpMeters() {
+    void runtimeAndRequestMetersWithoutPerExchangeClientMeters() {
         given().when().get("/productpage").then().statusCode(200);
         given().when().get("/metrics")
                 .then().statusCode(200)
@@ -90,8 +92,11 @@ class MetricsTest {
                 .body(containsString("\njvm_gc_"))
                 .body(containsString("\nprocess_cpu_usage "))
                 .body(containsString("\nprocess_uptime_seconds "))
-                .body(not(containsString("http_server_requests")))
+                .body(matchesPattern("(?s).*\nhttp_server_requests_seconds_bucket\\{[^}]*status=\"200\""
+                        + "[^}]*uri=\"/productpage\"[^}]*le=\"0\\.05\".*"))
+                .body(not(containsString("uri=\"/metrics\"")))
                 .body(not(containsString("http_client_requests")))
+                .body(not(containsString("worker_pool")))
                 .body(not(containsString("netty_")));
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.bookinfo.observability.BackendMetrics;
 import dev.bookinfo.reviews.client.RatingsClient;
 import dev.bookinfo.reviews.config.RatingsClientDefaults;
 import dev.bookinfo.reviews.config.ReviewsConfig;
@@ -44,14 +45,17 @@ public class ReviewsService {
             .toList();
 
     private final RatingsClient ratingsClient;
+    private final BackendMetrics metrics;
     private final ObjectMapper objectMapper;
     private final boolean ratingsEnabled;
     private final String starColor;
     private final String podname;
     private final String clustername;
 
-    ReviewsService(ReviewsConfig config, @RestClient RatingsClient ratingsClient, ObjectMapper objectMapper) {
+    ReviewsService(ReviewsConfig config, @RestClient RatingsClient ratingsClient, BackendMetrics metrics,
+            ObjectMapper objectMapper) {
         this.ratingsClient = ratingsClient;
+        this.metrics = metrics;
         this.objectMapper = objectMapper;
         this.ratingsEnabled = config.ratingsEnabled();
         this.starColor = config.starColor();
@@ -84,6 +88,7 @@ public class ReviewsService {
         }
         return ratingsClient.ratings(productId)
                 .onItemOrFailure().transform((response, failure) -> {
+                    metrics.record("ratings", failure == null ? response.getStatus() : statusOf(failure));
                     List<Review> reviews = failure == null
                             ? rate(productId, response, requestId)
                             : unavailable(productId, describe(failure), requestId);
@@ -133,6 +138,13 @@ public class ReviewsService {
         } catch (JacksonException notJson) {
             return null;
         }
+    }
+
+    /** The status of an error answer the client turned into an exception; 500 when there was no answer. */
+    private static int statusOf(Throwable failure) {
+        return failure instanceof WebApplicationException answered && answered.getResponse() != null
+                ? answered.getResponse().getStatus()
+                : 500;
     }
 
     private static List<Review> unavailable(int productId, String reason, String requestId) {

@@ -11,9 +11,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,15 +25,18 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.bookinfo.common.PropagatedHeaders;
 import dev.bookinfo.reviews.support.InjectRatings;
 import dev.bookinfo.reviews.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Contract 2.2, column "reviews → ratings": every listed header is copied verbatim (including {@code end-user},
- * {@code authorization}, {@code cookie}, {@code user-agent} and the B3 headers, which productpage would re-encode),
- * and nothing else, e.g. not the single {@code b3} header; the {@code cookie} without productpage's session cookies.
+ * Contract 2.2, column "reviews → ratings": every listed header reaches ratings (including {@code end-user},
+ * {@code authorization}, {@code cookie} and {@code user-agent}), and nothing else, e.g. not the single {@code b3}
+ * header; the {@code cookie} without productpage's session cookies. The trace headers
+ * ({@link PropagatedHeaders#WRITTEN_BY_TRACING}) are OpenTelemetry's: the same trace, the same sampling decision,
+ * but reviews' own client span as the parent, and one value each.
  */
 @QuarkusTest
 @TestProfile(Profiles.V2.class)
@@ -62,6 +67,9 @@ class HeaderPropagationTest {
         PROPAGATED.put("jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJqYXNvbiJ9.c2lnbmF0dXJl");
     }
 
+    private static final String B3_TRACE_ID = "80f198ee56343ba864fe8b2a57d3eff7";
+    private static final String B3_SPAN_ID = "e457b5a2e4d86bd1";
+
     /** Not on the list: must not reach ratings. */
     private static final Map<String, String> NOT_PROPAGATED = Map.of(
             "b3", "80f198ee56343ba8-e457b5a2e4d86bd1-1",
@@ -79,7 +87,7 @@ class HeaderPropagationTest {
     }
 
     @Test
-    void copiesEveryListedHeaderVerbatimAndNothingElse() {
+    void copiesTheListedHeadersAndNothingElse() {
         given()
                 .headers(PROPAGATED)
                 .headers(NOT_PROPAGATED)
@@ -91,8 +99,13 @@ class HeaderPropagationTest {
 
         HttpHeaders received = onlyRatingsRequest().getHeaders();
         assertEquals(20, PROPAGATED.size());
-        PROPAGATED.forEach((name, value) -> assertEquals(List.of(value), received.getHeader(name).values(),
-                "header " + name));
+        PROPAGATED.forEach((name, value) -> {
+            if (!PropagatedHeaders.WRITTEN_BY_TRACING.contains(name.toLowerCase(Locale.ROOT))) {
+                assertEquals(List.of(value), received.getHeader(name).values(), "header " + name);
+            } else if (received.getHeader(name).isPresent()) {
+                assertEquals(1, received.getHeader(name).values().size(), "one value of " + name);
+            }
+        });
         NOT_PROPAGATED.keySet().forEach(name -> assertFalse(received.getHeader(name).isPresent(),
                 "header " + name + " must not reach ratings"));
         assertEquals(List.of("application/json"), received.getHeader("Accept").values());
@@ -118,6 +131,65 @@ class HeaderPropagationTest {
                 .then().statusCode(200);
 
         assertFalse(onlyRatingsRequest().getHeaders().getHeader("Cookie").isPresent(), "no Cookie header expected");
+    }
+
+    @Test
+    void continuesIstiosTraceWithItsOwnSpanAsParent() {
+        given().header("x-b3-traceid", B3_TRACE_ID)
+                .header("x-b3-spanid", B3_SPAN_ID)
+                .header("x-b3-parentspanid", "05e3ac9a4f6e3b90")
+                .header("x-b3-sampled", "1")
+                .header("traceparent", "00-" + B3_TRACE_ID + "-" + B3_SPAN_ID + "-01")
+                .when().get("/reviews/0")
+                .then().statusCode(200);
+
+        HttpHeaders received = onlyRatingsRequest().getHeaders();
+        assertEquals(List.of(B3_TRACE_ID), received.getHeader("x-b3-traceid").values());
+        String spanId = received.getHeader("x-b3-spanid").firstValue();
+        assertTrue(spanId.matches("[0-9a-f]{16}") && !spanId.equals(B3_SPAN_ID), spanId);
+        assertEquals(List.of("1"), received.getHeader("x-b3-sampled").values());
+        assertEquals(List.of("00-" + B3_TRACE_ID + "-" + spanId + "-01"), received.getHeader("traceparent").values());
+        assertFalse(received.getHeader("x-b3-parentspanid").isPresent(), "x-b3-parentspanid names a span that is"
+                + " no longer the parent");
+    }
+
+    @Test
+    void keepsIstiosDecisionNotToSample() {
+        given().header("x-b3-traceid", B3_TRACE_ID)
+                .header("x-b3-spanid", B3_SPAN_ID)
+                .header("x-b3-sampled", "0")
+                .when().get("/reviews/0")
+                .then().statusCode(200);
+
+        HttpHeaders received = onlyRatingsRequest().getHeaders();
+        assertEquals(List.of(B3_TRACE_ID), received.getHeader("x-b3-traceid").values());
+        assertEquals(List.of("0"), received.getHeader("x-b3-sampled").values());
+        assertTrue(received.getHeader("traceparent").firstValue().endsWith("-00"),
+                received.getHeader("traceparent").firstValue());
+    }
+
+    @Test
+    void keepsTheDebugFlag() {
+        given().header("x-b3-traceid", B3_TRACE_ID)
+                .header("x-b3-spanid", B3_SPAN_ID)
+                .header("x-b3-flags", "1")
+                .when().get("/reviews/0")
+                .then().statusCode(200);
+
+        HttpHeaders received = onlyRatingsRequest().getHeaders();
+        assertEquals(List.of("1"), received.getHeader("x-b3-flags").values());
+        assertTrue(received.getHeader("traceparent").firstValue().endsWith("-01"), "debug means sampled");
+    }
+
+    @Test
+    void startsATraceWhenNoneArrives() {
+        given().when().get("/reviews/0").then().statusCode(200);
+
+        HttpHeaders received = onlyRatingsRequest().getHeaders();
+        String traceId = received.getHeader("x-b3-traceid").firstValue();
+        assertTrue(traceId.matches("[0-9a-f]{32}"), traceId);
+        assertEquals(List.of("00-" + traceId + "-" + received.getHeader("x-b3-spanid").firstValue() + "-01"),
+                received.getHeader("traceparent").values());
     }
 
     private LoggedRequest onlyRatingsRequest() {

@@ -1,4 +1,4 @@
-package dev.bookinfo.productpage.service;
+package dev.bookinfo.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Upstream's {@code request_result} counter (exposed as {@code request_result_total}): one increment
- * per logical backend call, labelled with the backend and the status it gave (500 when none).
+ * Calls to other services by destination and outcome: upstream productpage's {@code request_result} counter
+ * (exposed as {@code request_result_total}), one increment per logical call, labelled with the destination and the
+ * status it gave (500 when none). productpage counts details, reviews and ratings; reviews counts ratings.
  */
 @ApplicationScoped
 public class BackendMetrics {
@@ -20,10 +21,10 @@ public class BackendMetrics {
         this.registry = registry;
     }
 
-    public void record(String backend, int status) {
-        counters.computeIfAbsent(backend + ' ' + status, key -> Counter.builder("request_result")
+    public void record(String destination, int status) {
+        counters.computeIfAbsent(destination + ' ' + status, key -> Counter.builder("request_result")
                 .description("Response code count per destination app")
-                .tag("destination_app", backend)
+                .tag("destination_app", destination)
                 .tag("response_code", Integer.toString(status))
                 .register(registry))
                 .increment();
