@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * The system under test, started once per JVM: Keycloak standing in for an Auth0 tenant (realm {@code bookinfo}
- * with a confidential client, an audience mapper and a {@code nickname} claim, plus a realm {@code other}), and
- * the four packaged services in {@code JWT_MODE=standalone}, each on a free port. Every wait is bounded and fails
+ * with a confidential client, an audience mapper and a {@code nickname} claim, plus a realm {@code other}), the
+ * four packaged services in {@code JWT_MODE=standalone}, each on a free port, and Zipkin and Prometheus receiving
+ * their traces and metrics ({@link TelemetryBackends}). Every wait is bounded and fails
  * with the end of the log of whatever did not come up; logs are kept under {@code target/logs/}.
  */
 final class Suite {
@@ -53,6 +54,7 @@ final class Suite {
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final Map<String, Process> processes = new LinkedHashMap<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final TelemetryBackends telemetry = new TelemetryBackends(this);
 
     static synchronized Suite get() {
         if (instance == null) {
@@ -97,10 +99,12 @@ final class Suite {
             throw new UncheckedIOException(e);
         }
         for (String name : List.of("keycloak", "productpage", PRODUCTPAGE_HTTPS, PRODUCTPAGE_REPLICA, "details",
-                "reviews", "ratings")) {
+                "reviews", "ratings", "zipkin", "prometheus")) {
             ports.put(name, freePort());
         }
+        telemetry.startZipkin();
         startKeycloak();
+        telemetry.awaitZipkin();
         Map<String, String> jwt = Map.of(
                 "JWT_MODE", "standalone",
                 "JWT_ISSUER", issuer(),
@@ -129,6 +133,7 @@ final class Suite {
         for (String service : List.of("ratings", "details", "reviews", "productpage", PRODUCTPAGE_REPLICA)) {
             awaitUp(service, url(service) + "/q/health/ready", SERVICE_START);
         }
+        telemetry.startPrometheus();
     }
 
     /** Keycloak with a fresh database: the realm files are imported on every run. */
@@ -175,13 +180,14 @@ final class Suite {
                 "-Xmx192m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
         // The test JVM's environment may carry settings for a local run; every service gets exactly these.
         builder.environment().keySet().removeIf(name -> name.startsWith("JWT_") || name.startsWith("OIDC_")
-                || name.endsWith("_HOSTNAME") || name.endsWith("_SERVICE_PORT"));
+                || name.endsWith("_HOSTNAME") || name.endsWith("_SERVICE_PORT") || name.startsWith("OTEL_"));
+        builder.environment().putAll(telemetry.serviceEnvironment());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
         launch(service, builder);
     }
 
-    private void launch(String name, ProcessBuilder builder) {
+    void launch(String name, ProcessBuilder builder) {
         Path log = logs.resolve(name + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
@@ -191,7 +197,7 @@ final class Suite {
         }
     }
 
-    private void awaitUp(String name, String url, Duration timeout) {
+    void awaitUp(String name, String url, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             Process process = processes.get(name);
