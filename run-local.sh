@@ -5,13 +5,14 @@
 # reviews and ratings check the access token themselves (JWT_MODE=standalone).
 # With --ratings v2-mysql or v2-mongodb, ratings reads its stars from a local database (MariaDB on :3306, or a
 # MongoDB-protocol server on :27017), as upstream's ratings v2 does.
+# With --observe also Zipkin on :9411 (every service sends it its spans) and Prometheus on :9090 (scraping all four).
 # Builds first if a jar is missing. Logs go to run/logs/. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 usage() {
   cat <<'USAGE'
-Usage: ./run-local.sh [--reviews v1|v2|v3] [--ratings v1|v2-mysql|v2-mongodb] [--build] [--oidc]
+Usage: ./run-local.sh [--reviews v1|v2|v3] [--ratings v1|v2-mysql|v2-mongodb] [--build] [--oidc] [--observe]
 
   --reviews V   reviews variant: v1 (no stars), v2 (black stars, default), v3 (red stars)
   --ratings V   ratings variant: v1 (in memory, default); v2-mysql (from MariaDB on :3306, Debian's mariadb-server
@@ -21,6 +22,8 @@ Usage: ./run-local.sh [--reviews v1|v2|v3] [--ratings v1|v2-mysql|v2-mongodb] [-
   --oidc        sign in with a local OpenID Connect provider (Keycloak from Maven Central, on :8180,
                 configured like an Auth0 tenant; users jason/jason and alice/alice); details, reviews and
                 ratings then require the signed-in user's token. Without it: upstream's demo form login.
+  --observe     also start Zipkin on :9411 (Maven Central's zipkin-server jar, fetched once) with the
+                four services' traces, and Prometheus on :9090 (Debian's prometheus package) scraping them
   JAVA_OPTS     extra JVM options for every service (environment variable)
 USAGE
 }
@@ -29,6 +32,7 @@ reviews_version=v2
 ratings_version=v1
 force_build=false
 oidc=false
+observe=false
 while (($#)); do
   case "$1" in
     --reviews) reviews_version=${2:-}; shift 2 || { usage; exit 2; } ;;
@@ -37,6 +41,7 @@ while (($#)); do
     --ratings=*) ratings_version=${1#*=}; shift ;;
     --build) force_build=true; shift ;;
     --oidc) oidc=true; shift ;;
+    --observe) observe=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -69,11 +74,16 @@ java="$JAVA_HOME/bin/java"
 
 services=(productpage details reviews ratings)
 declare -A port=([productpage]=9080 [details]=9081 [reviews]=9082 [ratings]=9083 [keycloak]=8180 [mariadb]=3306
-  [mongodb]=27017)
+  [mongodb]=27017 [zipkin]=9411 [prometheus]=9090)
 
 checked=("${services[@]}")
 $oidc && checked+=(keycloak)
 [[ -n $database ]] && checked+=("$database")
+$observe && checked+=(zipkin prometheus)
+if $observe && ! command -v prometheus >/dev/null; then
+  echo "--observe needs Prometheus, which is not installed. On Debian or Ubuntu: apt-get install -y prometheus" >&2
+  exit 1
+fi
 for svc in "${checked[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${port[$svc]}") 2>/dev/null; then
     echo "Port ${port[$svc]} (for $svc) is already in use: stop whatever listens there first." >&2
@@ -105,6 +115,15 @@ if $oidc && [[ ! -f "$keycloak_home/bin/kc.sh" ]]; then
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" -DoutputDirectory="$PWD/run"
   (cd run && "$JAVA_HOME/bin/jar" xf "keycloak-quarkus-dist-$keycloak_version.zip")
   rm -f "run/keycloak-quarkus-dist-$keycloak_version.zip"
+fi
+
+# Zipkin: the server's exec jar from Maven Central, fetched once into run/.
+zipkin_version=3.5.1
+zipkin_jar=run/zipkin-server-$zipkin_version-exec.jar
+if $observe && [[ ! -f "$zipkin_jar" ]]; then
+  echo "Fetching Zipkin $zipkin_version from Maven Central (once) ..."
+  ./mvnw -B -q -ntp -f e2e/pom.xml dependency:copy \
+    -Dartifact="io.zipkin:zipkin-server:$zipkin_version:jar:exec" -DoutputDirectory="$PWD/run"
 fi
 
 stop_all() {
@@ -192,10 +211,38 @@ start_mongodb() {
   started[mongodb]=$!
 }
 
+# --observe: Zipkin and a Prometheus scraping the four services, which export their spans to Zipkin.
+observability=()
+if $observe; then
+  (exec env QUERY_PORT="${port[zipkin]}" "$java" -Xmx256m -jar "$zipkin_jar") >"$logs/zipkin.log" 2>&1 &
+  pids+=($!)
+  started[zipkin]=$!
+  mkdir -p run/prometheus
+  {
+    echo "# Written by run-local.sh --observe: the four services on their local ports."
+    echo "global:"
+    echo "  scrape_interval: 5s"
+    echo "scrape_configs:"
+    for svc in "${services[@]}"; do
+      path=/q/metrics
+      [[ $svc == productpage ]] && path=/metrics
+      printf '  - job_name: %s\n    metrics_path: %s\n    static_configs:\n      - targets: [localhost:%s]\n' \
+        "$svc" "$path" "${port[$svc]}"
+    done
+  } >run/prometheus/prometheus.yml
+  (cd run/prometheus && exec prometheus --config.file=prometheus.yml --storage.tsdb.path=data \
+    --web.listen-address="127.0.0.1:${port[prometheus]}") >"$logs/prometheus.log" 2>&1 &
+  pids+=($!)
+  started[prometheus]=$!
+  observability=(OTEL_EXPORTER_ZIPKIN_ENDPOINT="http://localhost:${port[zipkin]}/api/v2/spans")
+fi
+
 healthy() { curl -fsS -o /dev/null --max-time 2 "http://localhost:$1/q/health/ready" 2>/dev/null; }
 # Keycloak's first start also builds its server (60-100 s on two cores); later ones take 10-20 s.
 keycloak_healthy() { curl -fsS -o /dev/null --max-time 2 "$issuer/.well-known/openid-configuration" 2>/dev/null; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+zipkin_healthy() { curl -fsS -o /dev/null --max-time 2 "http://localhost:${port[zipkin]}/health" 2>/dev/null; }
+prometheus_healthy() { curl -fsS -o /dev/null --max-time 2 "http://localhost:${port[prometheus]}/-/ready" 2>/dev/null; }
 
 await() { # services...
   local svc deadline probe
@@ -204,6 +251,9 @@ await() { # services...
     probe="healthy ${port[$svc]}"
     if [[ $svc == keycloak ]]; then deadline=$((SECONDS + 300)) probe=keycloak_healthy; fi
     if [[ $svc == "$database" ]]; then probe="listening ${port[$svc]}"; fi
+    # Zipkin's server takes 10-60 s to start on two cores.
+    if [[ $svc == zipkin ]]; then deadline=$((SECONDS + 300)) probe=zipkin_healthy; fi
+    if [[ $svc == prometheus ]]; then probe=prometheus_healthy; fi
     until $probe; do
       if ! kill -0 "${started[$svc]}" 2>/dev/null; then
         echo "$svc exited during startup; the end of $logs/$svc.log:" >&2
@@ -237,10 +287,10 @@ case "$database" in
     await mongodb
     ratings_env=(SERVICE_VERSION=v2 MONGO_DB_URL="mongodb://127.0.0.1:${port[mongodb]}/test") ;;
 esac
-start ratings "${ratings_env[@]}" "${jwt[@]}"
-start details "${jwt[@]}"
+start ratings "${ratings_env[@]}" "${jwt[@]}" "${observability[@]}"
+start details "${jwt[@]}" "${observability[@]}"
 start reviews ENABLE_RATINGS="$enable_ratings" STAR_COLOR="$star_color" HOSTNAME="reviews-$reviews_version-local" \
-  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${jwt[@]}"
+  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${jwt[@]}" "${observability[@]}"
 await details ratings reviews
 [[ -n $database ]] && { grep -o -m 1 'Ratings v2 read .*' "$logs/ratings.log" || true; }
 # productpage reads the provider's discovery document at startup: start it once Keycloak answers.
@@ -248,8 +298,9 @@ $oidc && await keycloak
 start productpage \
   DETAILS_HOSTNAME=localhost DETAILS_SERVICE_PORT="${port[details]}" \
   REVIEWS_HOSTNAME=localhost REVIEWS_SERVICE_PORT="${port[reviews]}" \
-  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${sign_in[@]}"
+  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${sign_in[@]}" "${observability[@]}"
 await productpage
+$observe && await prometheus zipkin
 
 echo
 if [[ -n $database ]]; then
@@ -259,6 +310,10 @@ else
 fi
 if $oidc; then
   echo "Sign in as jason / jason (or alice / alice) at the local OpenID Connect provider, $issuer"
+fi
+if $observe; then
+  echo "Zipkin: http://localhost:${port[zipkin]}"
+  echo "Prometheus: http://localhost:${port[prometheus]}"
 fi
 echo "Press Ctrl-C to stop."
 wait -n "${pids[@]}" || true
