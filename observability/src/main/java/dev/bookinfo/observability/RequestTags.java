@@ -25,7 +25,8 @@ public class RequestTags {
         this.endUserFromHeader = config.endUserFromHeader();
     }
 
-    @ServerRequestFilter
+    /** Before routing and before any other filter, so that a request refused early (401, 404) is tagged too. */
+    @ServerRequestFilter(preMatching = true)
     public void tagRequest(ContainerRequestContext request) {
         tag(request.getHeaderString("x-request-id"),
                 endUserFromHeader ? request.getHeaderString("end-user") : null);
