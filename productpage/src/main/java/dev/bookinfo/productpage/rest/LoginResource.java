@@ -10,7 +10,6 @@ import io.vertx.core.net.HostAndPort;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -29,12 +28,15 @@ public class LoginResource {
         this.sessions = sessions;
     }
 
-    /** {@code username} from the query string or the form body (upstream reads both); {@code passwd} is ignored. */
+    /**
+     * {@code username} from the query string or the form body (upstream reads both); {@code passwd} is ignored.
+     * The body is read as text ({@link LoginForm}), not through Quarkus' form parser.
+     */
     @POST
     @NonBlocking
-    public Response login(@RestQuery("username") String queryUser, @RestForm("username") String formUser,
-            HttpServerRequest request) {
-        String user = queryUser != null ? queryUser : formUser;
+    public Response login(@RestQuery("username") String queryUser, String body, HttpServerRequest request) {
+        String user = queryUser != null ? queryUser
+                : LoginForm.field(request.getHeader(HttpHeaders.CONTENT_TYPE), body, "username");
         boolean secure = sessions.overTls(request);
         if (user == null || user.isBlank()) {
             return redirect(request, sessions.signOut(secure));

@@ -1,0 +1,63 @@
+package dev.bookinfo.common;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Requests that fail before any resource sees them with a 4xx status (Vert.x Web rejects an HTTP/1.1 request
+ * without {@code Host} and an HTTP/2 request without {@code :authority} with 400, for example) get that status with
+ * an empty body, like the 400, 413, 414 and 431 that Vert.x sends for requests it cannot parse at all, and one WARN
+ * line without a stack trace. Quarkus' own failure handler would log each of them as an ERROR with an error id,
+ * so that anyone could fill an operator's log and alerts. Other failures (5xx) still go to Quarkus' handler.
+ */
+@ApplicationScoped
+public class ClientErrors {
+
+    private static final Logger LOG = Logger.getLogger(ClientErrors.class);
+    /** Longest part of a client-supplied path or message written to the log. */
+    static final int LOGGED_CHARS = 120;
+
+    void register(@Observes Router router) {
+        // Failure handlers run in route order; Quarkus adds its own as the last one.
+        router.route().order(Integer.MIN_VALUE).failureHandler(ClientErrors::handle);
+    }
+
+    static void handle(RoutingContext context) {
+        int status = context.statusCode();
+        HttpServerResponse response = context.response();
+        // A failure without a cause is the router's own 404 or 405, which Quarkus answers without logging.
+        if (status < 400 || status > 499 || context.failure() == null || response.headWritten()) {
+            context.next();
+            return;
+        }
+        HttpServerRequest request = context.request();
+        LOG.warnf("%s %s rejected with %d: %s", request.method(), printable(request.path()), status,
+                printable(context.failure().getMessage()));
+        response.setStatusCode(status).putHeader("content-length", "0").end();
+    }
+
+    /** A client's text as one short log line: control characters escaped, long text cut. */
+    static String printable(String text) {
+        if (text == null) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), LOGGED_CHARS) + 8);
+        for (int i = 0; i < text.length() && i < LOGGED_CHARS; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (text.length() > LOGGED_CHARS) {
+            out.append("...");
+        }
+        return out.toString();
+    }
+}

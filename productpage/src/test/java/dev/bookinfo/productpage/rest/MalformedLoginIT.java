@@ -1,0 +1,7 @@
+package dev.bookinfo.productpage.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class MalformedLoginIT extends MalformedLoginTest {
+}
