@@ -155,6 +155,19 @@ class GeneratedManifestsIT {
                 c.path("startupProbe").path("httpGet"));
     }
 
+    /**
+     * A stopping pod first sleeps 5 s while Kubernetes takes it out of the endpoints, then gets SIGTERM and has up to
+     * 10 s (quarkus.shutdown.timeout) for its requests in flight: the grace period covers both with room for the exit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
+    void podStopsGracefullyAfterLeavingTheEndpoints(String service) {
+        assertEquals(json("{\"preStop\":{\"sleep\":{\"seconds\":5}}}"), container(service).path("lifecycle"));
+        JsonNode pod = get(manifest(service), "Deployment", service + "-v1").tree().path("spec").path("template")
+                .path("spec");
+        assertEquals(30, pod.path("terminationGracePeriodSeconds").asInt(), "terminationGracePeriodSeconds");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
     void securityContextIsUpstreamPsa(String service) {

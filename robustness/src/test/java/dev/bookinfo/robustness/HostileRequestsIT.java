@@ -1,0 +1,167 @@
+package dev.bookinfo.robustness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.bookinfo.robustness.HostileCorpus.Hostile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seeded corpus of hostile requests ({@link HostileCorpus}) against each of the four packaged services, over raw
+ * sockets: no 5xx, no connection left without an answer or a close for more than {@link #READ_TIMEOUT}, the services
+ * ready and the page whole afterwards, and nothing in their logs above WARN, no stack trace, at most one WARN line per
+ * request. {@code -Drobustness.seed=N} replays a run (each run prints its seed); {@code -Drobustness.requests=N}
+ * changes the number of requests per service (default 1000).
+ */
+class HostileRequestsIT {
+
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern STATUS = Pattern.compile("(?m)^HTTP/\\d\\.\\d (\\d{3})");
+
+    private static Services services;
+
+    @BeforeAll
+    static void start() {
+        services = new Services(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void hostileRequestsGetNo5xxNoHangAndNoErrorLog() throws Exception {
+        long seed = seed();
+        int count = Integer.getInteger("robustness.requests", 1000);
+        System.out.println("HostileRequestsIT: seed " + seed + " (replay with -Drobustness.seed=" + seed + "), "
+                + count + " requests per service");
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(Services.NAMES.size());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (String service : Services.NAMES) {
+                List<Hostile> corpus = new HostileCorpus(service, seed).generate(count);
+                runs.add(pool.submit(() -> {
+                    for (Hostile hostile : corpus) {
+                        String problem = check(services.port(service), hostile);
+                        if (problem != null) {
+                            problems.add(service + " " + hostile.describe() + "\n    -> " + problem);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " hostile requests (seed " + seed + ") were answered badly; the first ones:\n"
+                    + String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
+        }
+
+        for (String service : Services.NAMES) {
+            assertEquals(200, services.status(services.url(service) + "/q/health/ready"), service + " is not ready");
+        }
+        Pages.assertWhole(services.get(services.url("productpage") + "/productpage", Duration.ofSeconds(10)));
+
+        List<String> errors = services.errorLines();
+        assertTrue(errors.isEmpty(), "ERROR lines in the logs (seed " + seed + "):\n" + String.join("\n", errors));
+        for (String service : Services.NAMES) {
+            List<String> lines = services.lines(service);
+            List<String> traces = lines.stream()
+                    .filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:")).toList();
+            assertTrue(traces.isEmpty(), service + " logged a stack trace (seed " + seed + "):\n"
+                    + String.join("\n", traces.subList(0, Math.min(10, traces.size()))));
+            long warnings = lines.stream().filter(line -> line.matches("^\\S+ \\S+ WARN .*")).count();
+            assertTrue(warnings <= count, service + " logged " + warnings + " WARN lines for " + count + " requests");
+        }
+    }
+
+    private static long seed() {
+        String given = System.getProperty("robustness.seed", "");
+        return given.isBlank() || given.startsWith("${") ? System.nanoTime() : Long.parseLong(given.strip());
+    }
+
+    /** Null when the service answered well: every status below 500, and an answer or a close within the timeout. */
+    static String check(int port, Hostile hostile) {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 5000);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            try {
+                socket.getOutputStream().write(hostile.bytes());
+                socket.getOutputStream().flush();
+                if (!hostile.complete()) {
+                    socket.shutdownOutput();
+                }
+            } catch (IOException closedEarly) {
+                // The server answered (413, 431, 400) and closed before reading everything: read its answer.
+            }
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[16384];
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return hang(received);
+                }
+                socket.setSoTimeout((int) left);
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (SocketTimeoutException timeout) {
+                    return hang(received);
+                } catch (IOException reset) {
+                    break; // reset by the server: a close
+                }
+                if (read < 0) {
+                    break;
+                }
+                received.write(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            return "cannot connect: " + e;
+        }
+        Matcher status = STATUS.matcher(received.toString(StandardCharsets.ISO_8859_1));
+        while (status.find()) {
+            if (status.group(1).startsWith("5")) {
+                return "status " + status.group(1) + ": " + head(received);
+            }
+        }
+        return null;
+    }
+
+    private static String hang(ByteArrayOutputStream received) {
+        return "neither answered nor closed within " + READ_TIMEOUT.toSeconds() + " s; received: " + head(received);
+    }
+
+    private static String head(ByteArrayOutputStream received) {
+        String text = received.toString(StandardCharsets.ISO_8859_1);
+        return text.isEmpty() ? "(nothing)" : text.substring(0, Math.min(300, text.length()))
+                .replace("\r", "\\r").replace("\n", "\\n");
+    }
+}
