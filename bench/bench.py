@@ -294,10 +294,15 @@ class Suite:
 
 # ---------------------------------------------------------------- load
 
-def wrk(url, connections, seconds, rawfile=None):
-    threads = 1 if connections == 1 else 2
+def wrk_threads(connections):
+    return 1 if connections == 1 else 2
+
+
+def wrk(url, connections, seconds, rawfile=None, script=WRK_LUA, script_args=()):
+    """Runs wrk and returns the summary that `script` prints (wrk-report.lua's BENCH_JSON line)."""
+    threads = wrk_threads(connections)
     cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s",
-           "-s", str(WRK_LUA), url]
+           "-s", str(script), url] + (["--"] + [str(a) for a in script_args] if script_args else [])
     out = subprocess.run(cmd, capture_output=True, text=True)
     if rawfile:
         rawfile.write_text(" ".join(cmd) + "\n" + out.stdout + out.stderr)
