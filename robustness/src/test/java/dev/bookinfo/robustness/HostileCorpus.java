@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Hostile requests for one service, generated from a seed: the same seed gives the same requests. Each request is a
@@ -20,9 +23,11 @@ final class HostileCorpus {
     record Hostile(int index, String kind, byte[] bytes, boolean complete) {
 
         String describe() {
-            String text = new String(bytes, 0, Math.min(bytes.length, 160), StandardCharsets.ISO_8859_1)
+            String text = new String(bytes, StandardCharsets.ISO_8859_1)
+                    .replaceAll("(.)\\1{19,}", "$1...")
                     .replace("\r", "\\r").replace("\n", "\\n");
-            return "#" + index + " " + kind + " (" + bytes.length + " bytes): " + text;
+            return "#" + index + " " + kind + " (" + bytes.length + " bytes): "
+                    + text.substring(0, Math.min(text.length(), 400));
         }
     }
 
@@ -55,6 +60,8 @@ final class HostileCorpus {
         "{\"" + "k".repeat(2000) + "\": 1}", "username=%zz", "username=a%", "username=jason&passwd=password",
         "username=" + "a".repeat(3000), "%%%", "--zz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nx",
         "--zz\r\nbroken", "\u0000\u0001\u0002", "\u00ff\u00fe", "a=b&".repeat(3000)};
+
+    private static final Pattern TRANSFER_ENCODING = Pattern.compile("(?im)^Transfer-Encoding:([^\r\n]*)$");
 
     private final String service;
     private final Random random;
@@ -236,7 +243,22 @@ final class HostileCorpus {
     }
 
     private Hostile hostile(String kind, byte[] bytes, boolean complete) {
-        return new Hostile(index++, kind, bytes, complete);
+        return new Hostile(index++, kind, bytes, complete && !bodyEndsAtClose(bytes));
+    }
+
+    /**
+     * A request whose last transfer coding is not {@code chunked} ({@code gzip}, {@code chunked, gzip}) has a body
+     * that ends only when the client closes its side (Netty reads it that way), so it is not complete until then.
+     */
+    private static boolean bodyEndsAtClose(byte[] bytes) {
+        Matcher encoding = TRANSFER_ENCODING.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+        while (encoding.find()) {
+            String[] codings = encoding.group(1).split(",");
+            if (!codings[codings.length - 1].strip().toLowerCase(Locale.ROOT).equals("chunked")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] bytes(String text) {

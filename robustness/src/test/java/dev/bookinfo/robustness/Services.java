@@ -143,8 +143,13 @@ final class Services implements AutoCloseable {
 
     /** The status of a GET, or -1 when there is no answer within 5 s. */
     int status(String url) {
+        return status(url, Duration.ofSeconds(5));
+    }
+
+    /** The status of a GET, or -1 when there is no connection or no answer within {@code timeout}. */
+    int status(String url, Duration timeout) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -118,17 +118,14 @@ class SlowClientsIT {
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
                 held.add(connect(services.port("ratings")));
             }
-            Services.pause(Duration.ofSeconds(1));
-            int closed = 0;
-            List<Socket> extra = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                extra.add(connect(services.port("ratings")));
+                held.add(connect(services.port("ratings")));
             }
-            held.addAll(extra);
-            for (Socket socket : extra) {
-                closed += isOpen(socket) ? 0 : 1;
-            }
-            assertEquals(extra.size(), closed, "connections beyond " + MAX_CONNECTIONS + " are closed at once");
+            Services.pause(Duration.ofSeconds(2));
+            long open = held.stream().filter(socket -> isOpen(socket, 1)).count();
+            assertTrue(open <= MAX_CONNECTIONS, open + " connections open, more than " + MAX_CONNECTIONS);
+            assertTrue(open >= MAX_CONNECTIONS - 20, "only " + open + " connections open: the cap is lower than "
+                    + MAX_CONNECTIONS);
         } finally {
             held.forEach(SlowClientsIT::closeQuietly);
         }
@@ -164,8 +161,12 @@ class SlowClientsIT {
 
     /** Whether the server still holds the connection: a read that times out, rather than end of stream or reset. */
     private static boolean isOpen(Socket socket) {
+        return isOpen(socket, 20);
+    }
+
+    private static boolean isOpen(Socket socket, int waitMillis) {
         try {
-            socket.setSoTimeout(20);
+            socket.setSoTimeout(waitMillis);
             InputStream in = socket.getInputStream();
             return in.read() >= 0;
         } catch (SocketTimeoutException stillOpen) {
