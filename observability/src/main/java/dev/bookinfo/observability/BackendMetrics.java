@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Calls to other services by destination and outcome: upstream productpage's {@code request_result} counter
  * (exposed as {@code request_result_total}), one increment per logical call, labelled with the destination and the
- * status it gave (500 when none). productpage counts details, reviews and ratings; reviews counts ratings.
+ * status it gave (500 when none). productpage counts details, reviews and ratings; reviews counts ratings; details
+ * v2 counts Google Books ({@code googleapis}).
  */
 @ApplicationScoped
 public class BackendMetrics {

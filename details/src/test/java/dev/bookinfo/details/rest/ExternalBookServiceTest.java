@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,28 @@ class ExternalBookServiceTest {
                 .header("Content-Type", "application/json")
                 .body(is(COMEDY_OF_ERRORS));
         googleBooks.verify(1, volumesRequest().withHeader("Accept", equalTo("application/json")));
+    }
+
+    /** Calls to Google Books by outcome at /q/metrics, like productpage's calls to its backends. */
+    @Test
+    void countsEachGoogleBooksCallWithItsStatus() {
+        double ok = googleCalls("200");
+        double unavailable = googleCalls("503");
+        googleAnswers(okJson(volume()));
+        given().get("/details/0").then().statusCode(200);
+        googleAnswers(aResponse().withStatus(503));
+        given().get("/details/0").then().statusCode(400);
+
+        assertEquals(ok + 1, googleCalls("200"));
+        assertEquals(unavailable + 1, googleCalls("503"));
+    }
+
+    /** {@code request_result_total} for Google Books with that status, 0 before the first such call. */
+    static double googleCalls(String status) {
+        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher count = Pattern.compile("\nrequest_result_total\\{destination_app=\"googleapis\",response_code=\""
+                + status + "\",} ([0-9.E]+)").matcher(metrics);
+        return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bookinfo.details.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,13 @@ class UnreachableGoogleBooksTest {
                 .then().statusCode(400)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\":\"Google Books request failed: connection refused\"}"));
+    }
+
+    @Test
+    void aCallThatGotNoAnswerCountsAs500() {
+        double before = ExternalBookServiceTest.googleCalls("500");
+        given().get("/details/0").then().statusCode(400);
+        assertEquals(before + 1, ExternalBookServiceTest.googleCalls("500"));
     }
 
     @Test
