@@ -344,8 +344,8 @@ class IstioConfigIT {
     }
 
     @Test
-    void gatewayRoutesDropTheForwardedHostAClientSends() {
-        Set<String> dropped = Set.of("x-forwarded-host", "x-forwarded-port", "forwarded");
+    void gatewayRoutesDropTheForwardedHeadersAClientSends() {
+        Set<String> dropped = Set.of("x-forwarded-host", "x-forwarded-port", "forwarded", "x-forwarded-for");
         int checked = 0;
         for (Resource vs : kind("VirtualService")) {
             if (!vs.tree().path("spec").has("gateways")) {
