@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole Bookinfo suite on this machine as packaged jars (no Docker, no Kubernetes):
+# Runs the whole Bookinfo suite on the local machine as packaged jars (no Docker, no Kubernetes):
 #   productpage :9080  details :9081  reviews :9082  ratings :9083
 # With --oidc also Keycloak on :8180, standing in for an Auth0 tenant: "Sign in" goes through it, and details,
 # reviews and ratings check the access token themselves (JWT_MODE=standalone).

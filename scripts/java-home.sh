@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the home of a JDK 21 or newer: $JAVA_HOME if it qualifies, else the newest one under /usr/lib/jvm.
-# The machines' default `java` is 17, which Quarkus 3.34 no longer supports.
+# Debian 12's default `java` is 17, which Quarkus 3.34 no longer supports.
 set -euo pipefail
 
 major_of() {

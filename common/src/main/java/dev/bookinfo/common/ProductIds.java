@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Product ids are plain decimal integers with an optional leading minus (DESIGN section 3): no octal,
+ * Product ids are plain decimal integers with an optional leading minus (docs/upstream.md#what-we-fix): no octal,
  * hex, underscores, spaces, plus signs or trailing garbage, which upstream's Ruby and JavaScript parsers
  * accepted by accident.
  */

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The headers Bookinfo services copy from an incoming request onto their outgoing calls
- * (contract section 2.2). Istio's routing samples match on {@code end-user}, its tracing joins
+ * (docs/upstream.md#header-propagation). Istio's routing samples match on {@code end-user}, its tracing joins
  * spans through the trace headers, and the Auth0 setup needs {@code authorization}.
  *
  * <p>Upstream keeps this list in three services with a "keep this in sync" comment; here it lives once.

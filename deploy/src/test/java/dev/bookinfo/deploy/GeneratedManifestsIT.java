@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The manifests quarkus-kubernetes generated at package time (<svc>/target/kubernetes/kubernetes.yml), against
- * upstream platform/kube/bookinfo.yaml (contract 7.1) and bookinfo-psa.yaml (contract 7.2).
+ * upstream platform/kube/bookinfo.yaml (docs/upstream.md#the-main-manifest) and bookinfo-psa.yaml
+ * (docs/upstream.md#other-manifests).
  */
 class GeneratedManifestsIT {
 

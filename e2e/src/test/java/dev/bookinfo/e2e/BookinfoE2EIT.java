@@ -45,10 +45,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 4 end to end: a reader signs in at the OpenID Connect provider through productpage, the token travels to
- * details, reviews and ratings, which each verify it themselves ({@code JWT_MODE=standalone}), and forged tokens
- * sent straight to them are refused. One Keycloak, one set of services and one headless Chromium for the whole
- * class; the scenarios run in order, the destructive one (killing backends) last.
+ * Sign-in with Auth0 (docs/auth0.md) end to end: a reader signs in at the OpenID Connect provider through productpage,
+ * the token travels to details, reviews and ratings, which each verify it themselves ({@code JWT_MODE=standalone}), and
+ * forged tokens sent straight to them are refused. One Keycloak, one set of services and one headless Chromium for the
+ * whole class; the scenarios run in order, the destructive one (killing backends) last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BookinfoE2EIT {

@@ -48,9 +48,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 15 end to end: a page load is one trace in a real Zipkin, with the spans of all four services in the right
- * parent/child order and tagged with the request id and the end user, and a real Prometheus scrapes all four
- * services. Runs before the other classes ({@code @Order(1)}): it needs every service alive.
+ * Observability (docs/observability.md) end to end: a page load is one trace in a real Zipkin, with the spans of all
+ * four services in the right parent/child order and tagged with the request id and the end user, and a real Prometheus
+ * scrapes all four services. Runs before the other classes ({@code @Order(1)}): it needs every service alive.
  */
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -29,14 +29,14 @@ import org.junit.jupiter.api.Test;
  * An endless stream of POSTs to distinct ids must not grow the process without limit. Starts the packaged jar
  * as the README does ({@code java -jar}, no JVM options of its own) and with the memory the shipped Deployment
  * gives its container ({@code limits.memory=512Mi}): {@code -XX:MaxRAM=512m} makes the JVM size itself from
- * 512 MiB as it does from the cgroup limit in a pod, instead of from this machine's memory. Then it posts
+ * 512 MiB as it does from the cgroup limit in a pod, instead of from the host's memory. Then it posts
  * thousands of 64 KiB bodies of {@code [[],[],...]} (the worst case for a parsed JSON tree: one node per three
  * bytes) to ids never used before, and reads the process's resident set size from {@code /proc/<pid>/status}
  * as it goes.
  *
  * <p>Before the store was bounded, each such post kept about 1.5 MB of Jackson nodes for ever: under these
  * settings the heap was full after about 150 posts and every POST failed with 500 (OutOfMemoryError); with
- * the machine's default heap (6 GiB here), RSS passed 440 MiB after 200 posts and 970 MiB after 600.
+ * the default heap of a 24 GiB host (6 GiB), RSS passed 440 MiB after 200 posts and 970 MiB after 600.
  */
 class PostedRatingsMemoryIT {
 
@@ -48,7 +48,7 @@ class PostedRatingsMemoryIT {
     private static final int PARALLEL = 4;
     private static final int SAMPLE_EVERY = 200;
     /**
-     * RSS the process may reach; it measured about 160-200 MiB here. A full store holds at most 100 x 64 KiB of
+     * RSS the process may reach; it measured about 160-200 MiB in our runs. A full store holds at most 100 x 64 KiB of
      * compact JSON, well inside the 128 MiB heap the JVM picks for 512 MiB.
      */
     private static final long MAX_RSS_MIB = 320;

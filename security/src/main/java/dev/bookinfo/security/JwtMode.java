@@ -1,6 +1,9 @@
 package dev.bookinfo.security;
 
-/** Who checks the {@code Authorization: Bearer} JWT of incoming API calls (DESIGN 5, {@code JWT_MODE}). */
+/**
+ * Who checks the {@code Authorization: Bearer} JWT of incoming API calls ({@code JWT_MODE},
+ * SECURITY.md#what-each-layer-checks).
+ */
 public enum JwtMode {
 
     /** Istio's RequestAuthentication and AuthorizationPolicy check tokens; this service checks none, not even a present one. */

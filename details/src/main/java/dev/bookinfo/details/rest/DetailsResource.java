@@ -21,9 +21,9 @@ import dev.bookinfo.details.service.BookLookupException;
 import dev.bookinfo.details.service.DetailsService;
 
 /**
- * {@code /details/<id>} (contract 4.2). As upstream, the id is the last path segment, so {@code /details/1/2} asks
- * for book 2; unlike upstream, it must be a plain decimal integer (DESIGN 3), not any Ruby {@code Integer()}
- * literal. The query string is ignored.
+ * {@code /details/<id>} (docs/upstream.md#details-routes). As upstream, the id is the last path segment, so
+ * {@code /details/1/2} asks for book 2; unlike upstream, it must be a plain decimal integer
+ * (docs/upstream.md#what-we-fix), not any Ruby {@code Integer()} literal. The query string is ignored.
  *
  * <p>GET, POST and PUT behave alike because upstream's WEBrick handler ignores the method (productpage and Istio
  * only send GET); HEAD comes with GET. Any other method gets 405. The {@code Accept} header is not

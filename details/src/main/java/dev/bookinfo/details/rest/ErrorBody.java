@@ -2,7 +2,10 @@ package dev.bookinfo.details.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** {@code {"error":"..."}}, the body of every 400 (contract 4.2 and 4.4). */
+/**
+ * {@code {"error":"..."}}, the body of every 400 (docs/upstream.md#details-routes,
+ * docs/upstream.md#details-v2-google-books).
+ */
 @RegisterForReflection
 public record ErrorBody(String error) {
 

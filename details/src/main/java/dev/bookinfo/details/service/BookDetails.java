@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The body of {@code GET /details/{id}}, fields in upstream's order (contract 4.2).
+ * The body of {@code GET /details/{id}}, fields in upstream's order (docs/upstream.md#details-routes).
  *
  * @param year a JSON number ({@code 1595}) for the built-in book, but Google's {@code publishedDate} string
  *        (e.g. {@code "2002"} or {@code "2002-05-01"}) in v2, exactly as upstream

@@ -27,8 +27,8 @@ import dev.bookinfo.details.config.DetailsConfig;
 import dev.bookinfo.observability.BackendMetrics;
 
 /**
- * details v2: looks "The Comedy of Errors" up in Google Books (contract 4.4). Every way this can go wrong ends
- * in a {@link BookLookupException} with a one-line message.
+ * details v2: looks "The Comedy of Errors" up in Google Books (docs/upstream.md#details-v2-google-books). Every way
+ * this can go wrong ends in a {@link BookLookupException} with a one-line message.
  */
 @ApplicationScoped
 public class ExternalBookService {

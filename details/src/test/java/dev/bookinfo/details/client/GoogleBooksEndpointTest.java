@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Contract 4.1, {@code DO_NOT_ENCRYPT}: plain HTTP on port 80 only for the exact string {@code true}. */
+/**
+ * {@code DO_NOT_ENCRYPT} (see docs/upstream.md#details-settings): plain HTTP on port 80 only for the exact string
+ * {@code true}.
+ */
 class GoogleBooksEndpointTest {
 
     @Test

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Contract 4.2 and 4.3 for v1 (the built-in book), with DESIGN 3's decimal-only ids. */
+/**
+ * details v1, the built-in book (docs/upstream.md#details-routes), with decimal-only ids
+ * (docs/upstream.md#what-we-fix).
+ */
 @QuarkusTest
 class DetailsResourceTest {
 

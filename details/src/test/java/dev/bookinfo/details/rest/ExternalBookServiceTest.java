@@ -40,7 +40,9 @@ import dev.bookinfo.details.support.ExternalBookServiceProfile;
 import dev.bookinfo.details.support.GoogleBooksStub;
 import dev.bookinfo.details.support.InjectGoogleBooks;
 
-/** details v2 (contract 4.4, and 2.2 for the headers) against a WireMock Google Books. */
+/**
+ * details v2 (docs/upstream.md#details-v2-google-books), forwarded headers included, against a WireMock Google Books.
+ */
 @QuarkusTest
 @TestProfile(ExternalBookServiceProfile.class)
 class ExternalBookServiceTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Upstream's {@code /health} (contract 4.2) and the Kubernetes probes. */
+/** Upstream's {@code /health} (docs/upstream.md#details-routes) and the Kubernetes probes. */
 @QuarkusTest
 class HealthResourceTest {
 

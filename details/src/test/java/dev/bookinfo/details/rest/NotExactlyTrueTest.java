@@ -17,7 +17,10 @@ import io.quarkus.test.junit.TestProfile;
 import dev.bookinfo.details.support.InjectGoogleBooks;
 import dev.bookinfo.details.support.NotExactlyTrueProfile;
 
-/** Contract 4.1: only the exact string {@code true} in ENABLE_EXTERNAL_BOOK_SERVICE enables v2. */
+/**
+ * As upstream (docs/upstream.md#details-settings), only the exact string {@code true} in ENABLE_EXTERNAL_BOOK_SERVICE
+ * enables v2.
+ */
 @QuarkusTest
 @TestProfile(NotExactlyTrueProfile.class)
 class NotExactlyTrueTest {

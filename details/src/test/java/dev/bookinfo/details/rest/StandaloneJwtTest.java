@@ -14,8 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * DESIGN 5, {@code JWT_MODE=standalone}: details verifies the caller's access token itself (the refusals are in
- * {@link StandaloneJwtContract}).
+ * {@code JWT_MODE=standalone} (SECURITY.md#what-each-layer-checks): details verifies the caller's access token itself
+ * (the refusals are in {@link StandaloneJwtContract}).
  */
 @QuarkusTest
 @TestProfile(StandaloneJwtProfile.class)

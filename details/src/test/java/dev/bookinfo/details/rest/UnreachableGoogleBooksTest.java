@@ -11,7 +11,10 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.bookinfo.details.support.UnreachableGoogleBooksProfile;
 
-/** details v2 when Google Books cannot be reached at all (contract 4.4: a connect failure is a 400). */
+/**
+ * details v2 when Google Books cannot be reached at all (a connect failure is a 400, as upstream:
+ * docs/upstream.md#details-v2-google-books).
+ */
 @QuarkusTest
 @TestProfile(UnreachableGoogleBooksProfile.class)
 class UnreachableGoogleBooksTest {

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The headers productpage sends to details, reviews and ratings (contract 2.2), captured once per
- * incoming request and passed to the REST clients as a {@code @BeanParam}. A {@code null} value is
+ * The headers productpage sends to details, reviews and ratings (docs/upstream.md#header-propagation), captured once
+ * per incoming request and passed to the REST clients as a {@code @BeanParam}. A {@code null} value is
  * not sent.
  *
  * <p>Not everything on the shared list is copied: the W3C and B3 trace headers are written by

@@ -9,8 +9,8 @@ import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientRequestConte
  * For an anonymous visitor the extension aborts the call with a local 401, which would turn every page of a signed
  * out user into error blocks even where no backend asks for a token (mesh mode without an AuthorizationPolicy, or
  * the demo login). Here such a call goes out unchanged instead: it carries no token, or the {@code authorization}
- * header the visitor sent, which productpage copies as upstream does (contract 2.2). With a signed-in user, this
- * token replaces any incoming {@code authorization} header.
+ * header the visitor sent, which productpage copies as upstream does (docs/upstream.md#header-propagation). With a
+ * signed-in user, this token replaces any incoming {@code authorization} header.
  */
 public class UserAccessTokenFilter extends AccessTokenRequestReactiveFilter {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Derives the backend base URLs from upstream's environment variables (contract 2.1):
+ * Derives the backend base URLs from upstream's environment variables (docs/upstream.md#backend-addresses):
  * {@code http://<NAME>_HOSTNAME[.SERVICES_DOMAIN]:<NAME>_SERVICE_PORT}, defaulting to
  * {@code http://<name>:9080}. {@code <NAME>_PORT} is never read: Kubernetes sets it to
  * {@code tcp://10.x.y.z:9080} in every pod.

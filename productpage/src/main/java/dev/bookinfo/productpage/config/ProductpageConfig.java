@@ -18,7 +18,7 @@ public interface ProductpageConfig {
 
     /**
      * Extra reviews requests sent before the real one on every {@code /productpage} render
-     * ({@code FLOOD_FACTOR}, contract 3.7). Used to demonstrate rate limiting; 0 turns it off.
+     * ({@code FLOOD_FACTOR}, docs/upstream.md#flood-mode). Used to demonstrate rate limiting; 0 turns it off.
      */
     @WithDefault("0")
     int floodFactor();

@@ -11,7 +11,7 @@ import java.util.Collection;
 /**
  * Makes the {@code b3multi} propagator write B3 the way upstream's Python propagator does: an
  * incoming {@code x-b3-flags: 1} (debug) still makes the trace sampled, but {@code x-b3-flags} itself
- * is not sent on (contract 2.2). The Java propagator would forward it.
+ * is not sent on (docs/upstream.md#b3-in-productpage). The Java propagator would forward it.
  */
 @Singleton
 public class UpstreamB3Format implements TextMapPropagatorCustomizer {

@@ -5,7 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Upstream's plain health check (contract 3.3). Kubernetes probes use {@code /q/health/*}. */
+/** Upstream's plain health check (docs/upstream.md#productpage-routes). Kubernetes probes use {@code /q/health/*}. */
 @Path("/health")
 public class HealthResource {
 

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code /} and {@code /index.html}: the service overview with links to the book page (contract 3.10). */
+/**
+ * {@code /} and {@code /index.html}: the service overview with links to the book page (docs/upstream.md#index-page).
+ */
 @Path("/")
 public class IndexResource {
 

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The demo login used while OIDC is not configured (contract 3.3, 3.5): any name, no password.
+ * The demo login used while OIDC is not configured (docs/upstream.md#the-user-and-end-user): any name, no password.
  * Istio's test helper posts {@code username=jason&passwd=password} without a Referer and keeps only
  * the cookie, so that must keep working. Login and logout redirect back to a same-origin Referer path,
  * or to {@code /productpage}. Names are limited to {@link UserNames#isValidLogin} (400 otherwise): the name

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Sign-in with OpenID Connect (DESIGN 5), active only when it is configured; with the demo login, {@code GET /login}
- * stays a 405 and {@code /callback} a 404, as upstream.
+ * Sign-in with OpenID Connect (SECURITY.md#what-each-layer-checks), active only when it is configured; with the demo
+ * login, {@code GET /login} stays a 405 and {@code /callback} a 404, as upstream.
  * <ul>
  * <li>{@code GET /login}: a signed-out visitor is sent to the provider (the OIDC mechanism's challenge: a 302 to its
  * authorization endpoint, with {@code /callback} as redirect URI); a signed-in one goes to {@code /productpage}.</li>

@@ -13,8 +13,9 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * {@code GET /productpage}: always 200; a failed backend shows its error block instead (contract 3.6,
- * 3.9). Query parameters ({@code ?u=normal}, {@code ?u=test}) are ignored, as upstream.
+ * {@code GET /productpage}: always 200; a failed backend shows its error block instead
+ * (docs/upstream.md#page-rendering-rules). Query parameters ({@code ?u=normal}, {@code ?u=test}) are ignored, as
+ * upstream.
  */
 @Path("/productpage")
 public class ProductPageResource {

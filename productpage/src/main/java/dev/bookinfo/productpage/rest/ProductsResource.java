@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * The JSON API (contract 3.3). The id goes to the backend verbatim; a backend 200 is re-serialised,
- * any other status is mirrored with a fixed error body, and no response at all gives 500. Istio's
+ * The JSON API (docs/upstream.md#productpage-routes). The id goes to the backend verbatim; a backend 200 is
+ * re-serialised, any other status is mirrored with a fixed error body, and no response at all gives 500. Istio's
  * fault-injection tasks rely on the mirrored statuses.
  */
 @Path("/api/v1/products")

@@ -13,9 +13,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The outbound calls of contract 3.4: details and ratings once, reviews twice when the first attempt
- * fails (upstream keeps that retry on purpose for Istio's fault-injection task, hence its "6 seconds").
- * A call never fails: a missing response becomes status 500. Timeouts (3 s connect, 3 s read) are
+ * The outbound calls (docs/upstream.md#timeouts-and-the-reviews-retry): details and ratings once, reviews twice when
+ * the first attempt fails (upstream keeps that retry on purpose for Istio's fault-injection task, hence its
+ * "6 seconds"). A call never fails: a missing response becomes status 500. Timeouts (3 s connect, 3 s read) are
  * REST client settings in {@code application.properties}.
  */
 @ApplicationScoped
@@ -63,7 +63,7 @@ public class Backends {
 
     /**
      * {@code FLOOD_FACTOR} extra reviews calls for product 0, one after another, responses discarded
-     * (contract 3.7).
+     * (docs/upstream.md#flood-mode).
      */
     public Uni<Void> flood(int times, ForwardedHeaders headers) {
         Uni<Void> chain = Uni.createFrom().voidItem();

@@ -5,8 +5,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Objects;
 
 /**
- * The details fields the page shows (contract 3.9.4); the others ({@code ISBN-13}, {@code author},
- * {@code year}) are not part of this design. Numbers arrive as text; a missing field shows empty.
+ * The details fields the page shows (docs/upstream.md#the-product-page-markup); the others ({@code ISBN-13},
+ * {@code author}, {@code year}) are not part of this design. Numbers arrive as text; a missing field shows empty.
  */
 @RegisterForReflection
 public record BookDetails(

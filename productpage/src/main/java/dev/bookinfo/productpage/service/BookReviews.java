@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The reviews response as the page uses it (contract 5.2, 3.6).
+ * The reviews response as the page uses it (docs/upstream.md#reviews-response, docs/upstream.md#page-rendering-rules).
  *
  * @param podname the reviews pod that answered
  * @param clustername its cluster; the string {@code "null"} means "not set"

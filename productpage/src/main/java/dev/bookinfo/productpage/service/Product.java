@@ -3,8 +3,8 @@ package dev.bookinfo.productpage.service;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The one book productpage knows (contract 3.3, 3.9.3). {@code descriptionHtml} is trusted markup
- * and is rendered unescaped.
+ * The one book productpage knows (docs/upstream.md#productpage-routes, docs/upstream.md#the-product-page-markup).
+ * {@code descriptionHtml} is trusted markup and is rendered unescaped.
  */
 @RegisterForReflection
 public record Product(int id, String title, String descriptionHtml) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the forwarded headers in sync with the shared list of contract 2.2. */
+/** Keeps the forwarded headers in sync with the shared list (docs/upstream.md#header-propagation). */
 class ForwardedHeadersTest {
 
     @Test

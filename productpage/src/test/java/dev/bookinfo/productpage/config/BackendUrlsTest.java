@@ -8,7 +8,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Contract 2.1: backend URLs from the upstream env vars, through the real config source factory. */
+/**
+ * Backend URLs from the upstream env vars (docs/upstream.md#backend-addresses), through the real config source factory.
+ */
 class BackendUrlsTest {
 
     private static SmallRyeConfig config(Map<String, String> env, Map<String, String> applicationProperties) {

@@ -29,7 +29,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Contract 3.3 (API rows), 3.4 (attempts), 11.1, 11.2 and DESIGN 3 (non-JSON bodies). */
+/**
+ * The JSON API: routes and mirrored statuses (docs/upstream.md#productpage-routes), attempts and timeouts
+ * (docs/upstream.md#timeouts-and-the-reviews-retry), non-JSON bodies (docs/upstream.md#what-we-fix).
+ */
 @QuarkusTest
 @WithTestResource(BackendStubsResource.class)
 class ApiTest {

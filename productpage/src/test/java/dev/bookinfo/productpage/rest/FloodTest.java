@@ -21,7 +21,10 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract 3.7: {@code FLOOD_FACTOR=3} adds three reviews calls (each with the retry) to every page. */
+/**
+ * Flood mode (docs/upstream.md#flood-mode): {@code FLOOD_FACTOR=3} adds three reviews calls (each with the retry) to
+ * every page.
+ */
 @QuarkusTest
 @TestProfile(FloodTest.FloodFactor3.class)
 @WithTestResource(BackendStubsResource.class)

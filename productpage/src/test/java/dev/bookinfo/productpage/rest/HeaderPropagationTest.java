@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract 2.2 (productpage column) and 11.6: what reaches details, reviews and ratings. Trace headers are
+ * What productpage sends to details, reviews and ratings (docs/upstream.md#header-propagation). Trace headers are
  * written by OpenTelemetry, {@code end-user} only from the session.
  */
 @QuarkusTest

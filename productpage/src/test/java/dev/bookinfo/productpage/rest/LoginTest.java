@@ -34,8 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Contract 3.3 ({@code /login}, {@code /logout}), 3.5, 11.7 and DESIGN 3: the demo login, its cookie and
- * the same-origin redirect that replaces upstream's {@code Location: None} and open redirect.
+ * The demo login (docs/upstream.md#the-user-and-end-user), its cookie and the same-origin redirect that replaces
+ * upstream's {@code Location: None} and open redirect (docs/upstream.md#what-we-fix).
  */
 @QuarkusTest
 @WithTestResource(BackendStubsResource.class)

@@ -18,7 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract 3.3 ({@code /metrics}): {@code request_result_total}, one increment per logical call. */
+/**
+ * {@code /metrics} (docs/upstream.md#productpage-routes): {@code request_result_total}, one increment per logical call.
+ */
 @QuarkusTest
 @WithTestResource(BackendStubsResource.class)
 class MetricsTest {

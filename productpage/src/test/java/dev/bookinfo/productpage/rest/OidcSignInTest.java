@@ -37,8 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN 5 and issue 4: sign-in with an OpenID Connect provider configured like Auth0 (audience, nickname), the
- * fixed {@code /callback}, the access token sent to the backends, and RP-initiated logout.
+ * Sign-in with an OpenID Connect provider configured like Auth0 (audience, nickname;
+ * SECURITY.md#what-each-layer-checks), the fixed {@code /callback}, the access token sent to the backends, and
+ * RP-initiated logout.
  */
 @QuarkusTest
 @TestProfile(OidcProfile.class)

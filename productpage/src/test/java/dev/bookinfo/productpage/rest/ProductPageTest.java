@@ -32,9 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract 3.6, 3.8 and 3.9 (strings, structure and rendering rules of {@code /productpage}) and
- * DESIGN 3 (a complete HTML5 document, the markup bug fixed). Every page is parsed strictly: any HTML5
- * parse error fails the test.
+ * The strings, structure and rendering rules of {@code /productpage} (docs/upstream.md#page-rendering-rules,
+ * docs/upstream.md#page-strings-istio-relies-on), in a complete HTML5 document with upstream's markup bug fixed
+ * (docs/upstream.md#what-we-fix). Every page is parsed strictly: any HTML5 parse error fails the test.
  */
 @QuarkusTest
 @WithTestResource(BackendStubsResource.class)

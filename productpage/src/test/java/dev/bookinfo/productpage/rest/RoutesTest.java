@@ -24,7 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Contract 3.3 (routes, methods, 404s), 3.10 (index page) and our own static assets. */
+/**
+ * Routes, methods, 404s (docs/upstream.md#productpage-routes), the index page (docs/upstream.md#index-page), our own
+ * static assets.
+ */
 @QuarkusTest
 @WithTestResource(BackendStubsResource.class)
 class RoutesTest {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract 3.4: a backend that answers too slowly is a failed call (500 on the API, an error block on the
- * page), and reviews is still tried twice. Timeouts are shortened to 500 ms here; {@link TimeoutDefaultsTest}
- * checks the 3 s defaults.
+ * As upstream (docs/upstream.md#timeouts-and-the-reviews-retry), a backend that answers too slowly is a failed call
+ * (500 on the API, an error block on the page), and reviews is still tried twice. Timeouts are shortened to 500 ms
+ * here; {@link TimeoutDefaultsTest} checks the 3 s defaults.
  */
 @QuarkusTest
 @TestProfile(ShortTimeoutTest.ShortTimeouts.class)

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Contract 3.4: upstream's 3 s connect and 3 s read timeouts are the defaults. JVM only: it reads the
- * application's configuration.
+ * Upstream's 3 s connect and 3 s read timeouts (docs/upstream.md#timeouts-and-the-reviews-retry) are the defaults. JVM
+ * only: it reads the application's configuration.
  */
 @QuarkusTest
 @WithTestResource(BackendStubsResource.class)

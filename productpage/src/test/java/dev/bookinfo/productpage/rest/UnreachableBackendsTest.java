@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Contract 2.1 and 3.4: backends found through upstream's env vars ({@code *_HOSTNAME},
+ * Backends found through upstream's env vars (docs/upstream.md#backend-addresses: {@code *_HOSTNAME},
  * {@code *_SERVICE_PORT}, never {@code *_PORT}) that refuse connections: 500 on the API, error blocks on
  * the page.
  */

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** DESIGN 3: redirects only to a same-origin Referer path, never to {@code None} or another site. */
+/**
+ * Redirects only to a same-origin Referer path, never to {@code None} or another site (docs/upstream.md#what-we-fix).
+ */
 class RedirectTargetTest {
 
     @ParameterizedTest(name = "{0} -> {1}")

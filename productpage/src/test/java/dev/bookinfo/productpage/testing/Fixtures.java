@@ -1,6 +1,9 @@
 package dev.bookinfo.productpage.testing;
 
-/** Backend bodies as the upstream services send them (contract 4.2, 5.2, 6.3). */
+/**
+ * Backend bodies as the upstream services send them (docs/upstream.md#details-routes,
+ * docs/upstream.md#reviews-response, docs/upstream.md#ratings-routes).
+ */
 public final class Fixtures {
 
     public static final String DETAILS_V1 = "{\"id\":0,\"author\":\"William Shakespeare\",\"year\":1595,"

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The behaviour variants of upstream's ratings images, chosen by {@code SERVICE_VERSION} (contract 6.1, 6.4).
- * Unknown values are rejected at startup: a pod that silently served v1 ratings under a wrong name would hide
- * the mistake.
+ * The behaviour variants of upstream's ratings images, chosen by {@code SERVICE_VERSION}
+ * (docs/upstream.md#ratings-variants). Unknown values are rejected at startup: a pod that silently served v1 ratings
+ * under a wrong name would hide the mistake.
  */
 public enum ServiceVersion {
     /** In-memory ratings, no faults. */

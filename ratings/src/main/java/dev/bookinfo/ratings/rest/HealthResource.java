@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Upstream's health endpoint (contract 6.3): 500 only in v-unhealthy's unhealthy phases. Kubernetes probes use
- * {@code /q/health/*} instead. POST here is a 404, see {@link UpstreamRoutes}.
+ * Upstream's health endpoint (docs/upstream.md#ratings-routes): 500 only in v-unhealthy's unhealthy phases. Kubernetes
+ * probes use {@code /q/health/*} instead. POST here is a 404, see {@link UpstreamRoutes}.
  */
 @PublicEndpoint // probes and upstream's checks call it without a token, in JWT_MODE=standalone too
 @Path("/health")

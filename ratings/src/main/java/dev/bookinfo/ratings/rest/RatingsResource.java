@@ -31,9 +31,10 @@ import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
- * {@code GET} and {@code POST /ratings/{id}} (contract 6.3, 6.4). The id is the last path segment, like
- * upstream ({@code /ratings/0/7} is product 7), but must be a plain decimal number (DESIGN 3).
- * Other methods get a 405 ({@link MethodNotAllowed}) where upstream left the connection hanging.
+ * {@code GET} and {@code POST /ratings/{id}} (docs/upstream.md#ratings-routes, docs/upstream.md#ratings-variants). The
+ * id is the last path segment, like upstream ({@code /ratings/0/7} is product 7), but must be a plain decimal number
+ * (docs/upstream.md#what-we-fix). Other methods get a 405 ({@link MethodNotAllowed}) where upstream left the connection
+ * hanging.
  */
 @Path("/ratings")
 @NonBlocking

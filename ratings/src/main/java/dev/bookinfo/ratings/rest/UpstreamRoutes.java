@@ -10,8 +10,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Upstream's routing table (contract 6.2) on the raw request path: GET on exactly {@code /health}, GET and
- * POST on {@code /ratings/} followed by anything. Any other path, and POST {@code /health}, is a 404 with an
+ * Upstream's routing table (docs/upstream.md#ratings-routes) on the raw request path: GET on exactly {@code /health},
+ * GET and POST on {@code /ratings/} followed by anything. Any other path, and POST {@code /health}, is a 404 with an
  * empty body and no content type. Other methods on the two paths get 405 from Quarkus REST, where upstream
  * left the connection hanging.
  *

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides, per {@code SERVICE_VERSION}, what a GET /ratings does and whether the service is healthy
- * (contract 6.4). Only GET /ratings and health are affected; POST always takes the normal path.
+ * (docs/upstream.md#ratings-variants). Only GET /ratings and health are affected; POST always takes the normal path.
  *
  * <p>The toggling variants compute their phase from the time elapsed since startup, so there is no timer
  * to keep in sync: phase {@code n} is {@code elapsed / period}, even phases are the good ones.

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SERVICE_VERSION=v-delayed with every GET /ratings delayed by an hour, on one event loop and two worker
- * threads: while many delayed GETs are pending, everything else still answers at once (contract 6.4: POST
- * takes the normal path; the id check, health and probes are not part of the fault).
+ * threads: while many delayed GETs are pending, everything else still answers at once
+ * (docs/upstream.md#ratings-variants: POST takes the normal path; the id check, health and probes are not part of the
+ * fault).
  */
 @QuarkusTest
 @TestProfile(DelayedVariantOnlyGetTest.HourLongDelay.class)

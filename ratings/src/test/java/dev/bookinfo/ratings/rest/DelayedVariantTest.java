@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SERVICE_VERSION=v-delayed with the delay probability at 1 and a 1 s delay: every GET /ratings answers
- * normally, late (contract 6.4). The server gets one event loop and two worker threads, so a delay that held
- * a thread would serialise parallel requests. What is not delayed is in {@link DelayedVariantOnlyGetTest}.
+ * normally, late (docs/upstream.md#ratings-variants). The server gets one event loop and two worker threads, so a delay
+ * that held a thread would serialise parallel requests. What is not delayed is in {@link DelayedVariantOnlyGetTest}.
  */
 @QuarkusTest
 @TestProfile(DelayedVariantTest.AlwaysDelayed.class)

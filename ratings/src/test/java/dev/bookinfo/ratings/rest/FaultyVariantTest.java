@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** SERVICE_VERSION=v-faulty with the failure probability at 1: every GET /ratings fails (contract 6.4). */
+/**
+ * SERVICE_VERSION=v-faulty with the failure probability at 1: every GET /ratings fails
+ * (docs/upstream.md#ratings-variants).
+ */
 @QuarkusTest
 @TestProfile(FaultyVariantTest.AlwaysFaulty.class)
 class FaultyVariantTest {

@@ -3,7 +3,9 @@ package dev.bookinfo.ratings.rest;
 import dev.bookinfo.security.testing.MeshJwtContract;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** DESIGN 5, {@code JWT_MODE=mesh} (the default): the mesh checks tokens, ratings checks none. */
+/**
+ * {@code JWT_MODE=mesh}, the default (SECURITY.md#what-each-layer-checks): the mesh checks tokens, ratings checks none.
+ */
 @QuarkusTest
 class MeshJwtTest extends MeshJwtContract {
 

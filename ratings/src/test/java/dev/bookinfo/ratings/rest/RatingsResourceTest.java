@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * GET and POST /ratings/{id} with SERVICE_VERSION=v1 (contract 6.3, with the issue's decisions on ids,
- * unknown paths and methods). Ids 0 to 99 are never posted to, so they always show the default ratings;
- * every POST test uses its own id because the store lives as long as the application.
+ * GET and POST /ratings/{id} with SERVICE_VERSION=v1 (docs/upstream.md#ratings-routes, with the decisions of
+ * docs/upstream.md#what-we-fix on ids, unknown paths and methods). Ids 0 to 99 are never posted to, so they always show
+ * the default ratings; every POST test uses its own id because the store lives as long as the application.
  */
 @QuarkusTest
 class RatingsResourceTest {
@@ -52,7 +52,9 @@ class RatingsResourceTest {
                 .body(is("{\"id\":" + id + ",\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
     }
 
-    /** Upstream's parseInt read 12abc as 12 and 1.9 as 1; ids are strict decimals here (DESIGN 3). */
+    /**
+     * Upstream's parseInt read 12abc as 12 and 1.9 as 1; ids are strict decimals here (docs/upstream.md#what-we-fix).
+     */
     @ParameterizedTest(name = "GET {0} is 400")
     @ValueSource(strings = {"/ratings/abc", "/ratings/", "/ratings/12abc", "/ratings/1.9", "/ratings/0x1f",
             "/ratings/1_000", "/ratings/+1", "/ratings/%31", "/ratings/5;x=1", "/ratings/7/", "/ratings/1%202",

@@ -13,8 +13,8 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN 5, {@code JWT_MODE=standalone}: ratings verifies the caller's access token itself (the refusals are in
- * {@link StandaloneJwtContract}).
+ * {@code JWT_MODE=standalone} (SECURITY.md#what-each-layer-checks): ratings verifies the caller's access token itself
+ * (the refusals are in {@link StandaloneJwtContract}).
  */
 @QuarkusTest
 @TestProfile(StandaloneJwtProfile.class)

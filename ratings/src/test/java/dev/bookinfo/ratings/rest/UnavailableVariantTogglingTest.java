@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SERVICE_VERSION=v-unavailable with a 1 s period: GET /ratings alternates between normal and 503 while
- * health stays 200 and POST keeps working (contract 6.4). Each phase is awaited, checking everything
- * in one go, so a phase change in the middle of a check only causes a retry.
+ * health stays 200 and POST keeps working (docs/upstream.md#ratings-variants). Each phase is awaited, checking
+ * everything in one go, so a phase change in the middle of a check only causes a retry.
  */
 @QuarkusTest
 @TestProfile(UnavailableVariantTogglingTest.ShortPeriod.class)

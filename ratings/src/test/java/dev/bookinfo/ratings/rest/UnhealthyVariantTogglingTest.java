@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SERVICE_VERSION=v-unhealthy with a 1 s period: health, readiness and GET /ratings fail together and
- * recover together, liveness and POST are unaffected (contract 6.4).
+ * recover together, liveness and POST are unaffected (docs/upstream.md#ratings-variants).
  */
 @QuarkusTest
 @TestProfile(UnhealthyVariantTogglingTest.ShortPeriod.class)

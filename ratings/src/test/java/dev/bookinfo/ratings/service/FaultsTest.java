@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The variant logic with a hand-driven clock and dice (contract 6.4). */
+/** The variant logic with a hand-driven clock and dice (docs/upstream.md#ratings-variants). */
 class FaultsTest {
 
     private static final Duration UNAVAILABLE_PERIOD = Duration.ofSeconds(60);

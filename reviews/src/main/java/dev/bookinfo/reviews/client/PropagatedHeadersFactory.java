@@ -12,11 +12,12 @@ import dev.bookinfo.common.PropagatedHeaders;
 import dev.bookinfo.common.SessionCookies;
 
 /**
- * Copies the headers of contract 2.2 ({@link PropagatedHeaders#NAMES}) from the incoming request onto the ratings
- * call, verbatim and nothing else: Istio's fault and routing samples match on {@code end-user}, tracing joins spans
- * through the trace headers, and an Auth0 setup needs {@code authorization}. The trace headers themselves
- * ({@code traceparent}, {@code x-b3-*}) are OpenTelemetry's, with reviews' client span as the parent
- * ({@link PropagatedHeaders#WRITTEN_BY_TRACING}); the single {@code b3} header is not on the list and is not forwarded.
+ * Copies the headers listed in docs/upstream.md#header-propagation ({@link PropagatedHeaders#NAMES}) from the incoming
+ * request onto the ratings call, verbatim and nothing else: Istio's fault and routing samples match on
+ * {@code end-user}, tracing joins spans through the trace headers, and an Auth0 setup needs {@code authorization}. The
+ * trace headers themselves ({@code traceparent}, {@code x-b3-*}) are OpenTelemetry's, with reviews' client span as the
+ * parent ({@link PropagatedHeaders#WRITTEN_BY_TRACING}); the single {@code b3} header is not on the list and is not
+ * forwarded.
  *
  * <p>The {@code Cookie} header goes without productpage's session cookies ({@link SessionCookies}), and not at all
  * when nothing else is left. productpage strips them already; reviews does it again so that they cannot reach

@@ -32,7 +32,10 @@ public class ReviewsService {
 
     private static final Logger LOG = Logger.getLogger(ReviewsService.class);
 
-    /** The reviews of contract 5.2, in order; the {@code ratings} keys are the reviewer names. */
+    /**
+     * Upstream's reviews (docs/upstream.md#reviews-response), in order; the {@code ratings} keys are the reviewer
+     * names.
+     */
     static final List<Review> REVIEWS = List.of(
             new Review("Reviewer1",
                     "An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!", null),

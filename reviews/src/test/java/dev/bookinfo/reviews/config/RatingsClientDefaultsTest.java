@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.smallrye.config.SmallRyeConfig;
 
-/** Contract 2.1 (ratings URL from the environment) and 5.1 (timeout from STAR_COLOR), without starting Quarkus. */
+/**
+ * The ratings URL from the environment (docs/upstream.md#backend-addresses) and the timeout from STAR_COLOR
+ * (docs/upstream.md#reviews-variants), without starting Quarkus.
+ */
 class RatingsClientDefaultsTest {
 
     @Test

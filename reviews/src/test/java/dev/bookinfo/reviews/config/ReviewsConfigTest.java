@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Contract 5.1: the upstream environment variables, through application.properties, into {@link ReviewsConfig}. */
+/**
+ * The upstream environment variables (docs/upstream.md#reviews-variants), through application.properties, into
+ * {@link ReviewsConfig}.
+ */
 class ReviewsConfigTest {
 
     @Test

@@ -32,9 +32,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Contract 2.2, column "reviews → ratings": every listed header reaches ratings (including {@code end-user},
- * {@code authorization}, {@code cookie} and {@code user-agent}), and nothing else, e.g. not the single {@code b3}
- * header; the {@code cookie} without productpage's session cookies. The trace headers
+ * reviews → ratings (docs/upstream.md#header-propagation): every listed header reaches ratings (including
+ * {@code end-user}, {@code authorization}, {@code cookie} and {@code user-agent}), and nothing else, e.g. not the
+ * single {@code b3} header; the {@code cookie} without productpage's session cookies. The trace headers
  * ({@link PropagatedHeaders#WRITTEN_BY_TRACING}) are OpenTelemetry's: the same trace, the same sampling decision,
  * but reviews' own client span as the parent, and one value each.
  */
@@ -42,7 +42,10 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(Profiles.V2.class)
 class HeaderPropagationTest {
 
-    /** All 20 names of contract 2.2, some sent in mixed case: names are compared without regard to case. */
+    /**
+     * All 20 propagated names (docs/upstream.md#header-propagation), some sent in mixed case: names are compared
+     * without regard to case.
+     */
     private static final Map<String, String> PROPAGATED = new LinkedHashMap<>();
     static {
         PROPAGATED.put("X-Request-Id", "5f2c1a3e-9b7d-4e21-8c55-0d7e6f1a2b3c");

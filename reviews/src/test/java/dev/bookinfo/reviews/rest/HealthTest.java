@@ -10,7 +10,7 @@ import dev.bookinfo.reviews.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Contract 5.2 {@code GET /health}, plus the Kubernetes probe endpoints. */
+/** Upstream's {@code GET /health} (docs/upstream.md#reviews-response), plus the Kubernetes probe endpoints. */
 @QuarkusTest
 @TestProfile(Profiles.V1.class)
 class HealthTest {

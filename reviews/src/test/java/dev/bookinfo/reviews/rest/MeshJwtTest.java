@@ -8,7 +8,9 @@ import dev.bookinfo.security.testing.MeshJwtContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** DESIGN 5, {@code JWT_MODE=mesh} (the default): the mesh checks tokens, reviews checks none. */
+/**
+ * {@code JWT_MODE=mesh}, the default (SECURITY.md#what-each-layer-checks): the mesh checks tokens, reviews checks none.
+ */
 @QuarkusTest
 @TestProfile(Profiles.V1.class)
 class MeshJwtTest extends MeshJwtContract {

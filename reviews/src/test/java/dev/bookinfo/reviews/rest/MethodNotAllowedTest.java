@@ -10,7 +10,7 @@ import dev.bookinfo.reviews.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** DESIGN 3: unsupported methods on a known path get 405 (empty body), never a hang. */
+/** Unsupported methods on a known path get 405 (empty body), never a hang (docs/upstream.md#what-we-fix). */
 @QuarkusTest
 @TestProfile(Profiles.V1.class)
 class MethodNotAllowedTest {

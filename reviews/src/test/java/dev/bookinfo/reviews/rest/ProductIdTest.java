@@ -15,8 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Contract 5.2: the id must parse as a 32-bit int and comes back as the string of the parsed int; anything else is
- * 404 with {@code {"error":"please provide numeric product id"}} (DESIGN 3: decimal ids only).
+ * As upstream (docs/upstream.md#reviews-response), the id must parse as a 32-bit int and comes back as the string of
+ * the parsed int; anything else is 404 with {@code {"error":"please provide numeric product id"}} (decimal ids only:
+ * docs/upstream.md#what-we-fix).
  */
 @QuarkusTest
 @TestProfile(Profiles.V1.class)

@@ -12,7 +12,10 @@ import dev.bookinfo.reviews.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Contract 5.3 and 11.4: ratings down (connection refused) still gives 200, with the error on both reviews. */
+/**
+ * As upstream (docs/upstream.md#reviews-to-ratings), ratings down (connection refused) still gives 200, with the error
+ * on both reviews.
+ */
 @QuarkusTest
 @TestProfile(Profiles.RatingsDown.class)
 class RatingsDownTest {

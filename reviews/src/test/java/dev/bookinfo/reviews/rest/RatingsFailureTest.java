@@ -28,8 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Contract 5.3: reviews never fails because of ratings. An unusable answer puts the error on both reviews; a
- * reviewer without an integer value gets the error alone. Always 200, ratings called once (no retry).
+ * As upstream (docs/upstream.md#reviews-to-ratings), reviews never fails because of ratings. An unusable answer puts
+ * the error on both reviews; a reviewer without an integer value gets the error alone. Always 200, ratings called once
+ * (no retry).
  */
 @QuarkusTest
 @TestProfile(Profiles.V2.class)
@@ -82,7 +83,10 @@ class RatingsFailureTest {
         assertBothUnavailable();
     }
 
-    /** Ratings v2 on MySQL answers its connection error with status 200 and no content type (contract 6.4). */
+    /**
+     * Ratings v2 on MySQL answers its connection error with status 200 and no content type
+     * (docs/upstream.md#ratings-variants).
+     */
     @Test
     void mysqlErrorWith200PutsTheErrorOnBothReviews() {
         ratings.stubFor(get("/ratings/0").willReturn(aResponse().withStatus(200)

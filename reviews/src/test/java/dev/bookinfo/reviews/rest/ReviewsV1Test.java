@@ -17,7 +17,7 @@ import dev.bookinfo.reviews.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Contract 5.1/5.2, reviews-v1: ENABLE_RATINGS unset, HOSTNAME and CLUSTER_NAME unset. */
+/** reviews-v1 (docs/upstream.md#reviews-variants): ENABLE_RATINGS unset, HOSTNAME and CLUSTER_NAME unset. */
 @QuarkusTest
 @TestProfile(Profiles.V1.class)
 class ReviewsV1Test {

@@ -20,7 +20,10 @@ import dev.bookinfo.reviews.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Contract 5.1/5.2, reviews-v2: ENABLE_RATINGS=true, STAR_COLOR unset (black), HOSTNAME set, CLUSTER_NAME unset. */
+/**
+ * reviews-v2 (docs/upstream.md#reviews-variants): ENABLE_RATINGS=true, STAR_COLOR unset (black), HOSTNAME set,
+ * CLUSTER_NAME unset.
+ */
 @QuarkusTest
 @TestProfile(Profiles.V2.class)
 class ReviewsV2Test {

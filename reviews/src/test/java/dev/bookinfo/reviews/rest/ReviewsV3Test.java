@@ -15,7 +15,9 @@ import dev.bookinfo.reviews.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Contract 5.1/5.2, reviews-v3: ENABLE_RATINGS=TRUE, STAR_COLOR=red, HOSTNAME and CLUSTER_NAME set. */
+/**
+ * reviews-v3 (docs/upstream.md#reviews-variants): ENABLE_RATINGS=TRUE, STAR_COLOR=red, HOSTNAME and CLUSTER_NAME set.
+ */
 @QuarkusTest
 @TestProfile(Profiles.V3.class)
 class ReviewsV3Test {

@@ -24,9 +24,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Contract 5.1/5.3: a ratings answer slower than the timeout becomes the rating error. The timeout is shortened to
- * {@value Profiles.SlowRatings#TIMEOUT_MILLIS} ms through {@code bookinfo.ratings-timeout}; the derived defaults
- * (10 s / 2.5 s) are checked in {@code RatingsClientDefaultsTest} and {@code RatingsClientConfigTest}.
+ * A ratings answer slower than the timeout (docs/upstream.md#reviews-variants) becomes the rating error
+ * (docs/upstream.md#reviews-to-ratings). The timeout is shortened to {@value Profiles.SlowRatings#TIMEOUT_MILLIS} ms
+ * through {@code bookinfo.ratings-timeout}; the derived defaults (10 s / 2.5 s) are checked in
+ * {@code RatingsClientDefaultsTest} and {@code RatingsClientConfigTest}.
  */
 @QuarkusTest
 @TestProfile(Profiles.SlowRatings.class)

@@ -28,8 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * DESIGN 5, {@code JWT_MODE=standalone}: reviews verifies the caller's access token itself (the refusals are in
- * {@link StandaloneJwtContract}), and forwards it to ratings (which, in standalone mode, checks it again).
+ * {@code JWT_MODE=standalone} (SECURITY.md#what-each-layer-checks): reviews verifies the caller's access token itself
+ * (the refusals are in {@link StandaloneJwtContract}), and forwards it to ratings (which, in standalone mode, checks it
+ * again).
  */
 @QuarkusTest
 @TestProfile(StandaloneJwtProfile.class)

@@ -1,6 +1,6 @@
 package dev.bookinfo.reviews.support;
 
-/** Exact response bodies of contract 5.2, assembled from its literal strings. */
+/** Exact response bodies of upstream reviews (docs/upstream.md#reviews-response), built from its literal strings. */
 public final class ExpectedBodies {
 
     public static final String JSON = "application/json;charset=UTF-8";

@@ -6,10 +6,10 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * The deployments of contract 5.1, set through the upstream environment variable names (as config overrides, which
- * the app reads exactly like environment variables). Maven runs the tests with {@code HOSTNAME}, {@code CLUSTER_NAME},
- * {@code ENABLE_RATINGS}, {@code STAR_COLOR} and the ratings host variables removed from the environment (see the
- * module pom), so "unset" really means unset.
+ * The three upstream deployments (docs/upstream.md#reviews-variants), set through the upstream environment variable
+ * names (as config overrides, which the app reads exactly like environment variables). Maven runs the tests with
+ * {@code HOSTNAME}, {@code CLUSTER_NAME}, {@code ENABLE_RATINGS}, {@code STAR_COLOR} and the ratings host variables
+ * removed from the environment (see the module pom), so "unset" really means unset.
  */
 public final class Profiles {
 

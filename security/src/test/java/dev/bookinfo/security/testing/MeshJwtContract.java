@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.is;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN 5, {@code JWT_MODE=mesh} (the default): the mesh checks tokens, the service none. A service's
- * {@code @QuarkusTest} in mesh mode extends this with one of its protected paths and what it answers there.
+ * {@code JWT_MODE=mesh}, the default (SECURITY.md#what-each-layer-checks): the mesh checks tokens, the service none. A
+ * service's {@code @QuarkusTest} in mesh mode extends this with one of its protected paths and what it answers there.
  */
 public abstract class MeshJwtContract {
 

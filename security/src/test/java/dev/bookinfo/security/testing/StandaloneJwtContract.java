@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN 5, {@code JWT_MODE=standalone}, what every service promises whatever its API: no token, or a bad one, gets
- * 401 with a JSON error body and a {@code WWW-Authenticate} challenge, and Kubernetes' probes need none. A service's
- * {@code @QuarkusTest} (in standalone mode, e.g. with {@link StandaloneJwtProfile}) extends this with one of its
- * protected paths and adds what a valid token gets there, which only it knows.
+ * {@code JWT_MODE=standalone} (SECURITY.md#what-each-layer-checks), what every service promises whatever its API: no
+ * token, or a bad one, gets 401 with a JSON error body and a {@code WWW-Authenticate} challenge, and Kubernetes' probes
+ * need none. A service's {@code @QuarkusTest} (in standalone mode, e.g. with {@link StandaloneJwtProfile}) extends this
+ * with one of its protected paths and adds what a valid token gets there, which only it knows.
  */
 public abstract class StandaloneJwtContract {
 
