@@ -35,12 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -80,19 +75,8 @@ class BookinfoE2EIT {
     static void startEverything() {
         suite = Suite.get();
         tokens = new Tokens(suite);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--user-data-dir=" + suite.target.resolve("chromium-profile-" + System.nanoTime()));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
-                .usingAnyFreePort()
-                .withLogFile(suite.logs.resolve("chromedriver.log").toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.start(suite, Browsers.options(suite, ""), "chromedriver.log");
         browser.manage().window().setSize(new Dimension(1280, 1100));
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -294,18 +278,7 @@ class BookinfoE2EIT {
     }
 
     private static Path screenshot(String name) {
-        if (browser == null) {
-            return null;
-        }
-        try {
-            Path dir = Files.createDirectories(suite.target.resolve("screenshots"));
-            Path file = dir.resolve(name + ".png");
-            Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            return file;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("No screenshot " + name + ": " + e);
-            return null;
-        }
+        return Browsers.screenshot(suite, browser, name);
     }
 
     private static int count(String haystack, String needle) {

@@ -37,12 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,19 +76,8 @@ class ObservabilityE2EIT {
     @BeforeAll
     static void startEverything() {
         suite = Suite.get();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--user-data-dir=" + suite.target.resolve("chromium-profile-" + System.nanoTime()));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
-                .usingAnyFreePort()
-                .withLogFile(suite.logs.resolve("chromedriver-observability.log").toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.start(suite, Browsers.options(suite, ""), "chromedriver-observability.log");
         browser.manage().window().setSize(new Dimension(1400, 1000));
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -308,18 +292,7 @@ class ObservabilityE2EIT {
     }
 
     private static Path screenshot(String name) {
-        if (browser == null) {
-            return null;
-        }
-        try {
-            Path dir = Files.createDirectories(suite.target.resolve("screenshots"));
-            Path file = dir.resolve(name + ".png");
-            Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            return file;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("No screenshot " + name + ": " + e);
-            return null;
-        }
+        return Browsers.screenshot(suite, browser, name);
     }
 
     /** One span of Zipkin's JSON v2 ({@code /api/v2/traces}). */
