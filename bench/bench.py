@@ -37,10 +37,10 @@ ENDPOINTS = {  # path -> service that answers it
     "/reviews/0": "reviews",
     "/ratings/0": "ratings",
 }
-# JVM options used for every service unless --jvm-opts says otherwise. Why each one: bench/README.md.
-DEFAULT_JVM_OPTS = ("-XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m "
-                    "-Xss512k -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError "
-                    "-Dquarkus.vertx.event-loops-pool-size=1")
+# JVM options used for every service unless --jvm-opts says otherwise: the shipped ones, from scripts/jvm.options.
+DEFAULT_JVM_OPTS = " ".join(
+    line.strip() for line in (ROOT / "scripts" / "jvm.options").read_text().splitlines()
+    if line.strip() and not line.strip().startswith("#"))
 TARGETS = {"rps": 3000.0, "p99_ms": 40.0, "cpu_ms": 0.6, "rss_mib": 600.0, "startup_ms": 1000.0}
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 WRK_LUA = BENCH / "wrk-report.lua"
