@@ -10,7 +10,6 @@ service per window, a chart, and whether p99 and RSS stay flat (see bench/README
 Standard library only. Exits non-zero if any request fails or p99 or RSS trends upward beyond the noise.
 """
 import argparse
-import datetime
 import html
 import json
 import os
@@ -20,9 +19,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench  # noqa: E402  (bench/bench.py: staging, starting, wrk, /proc readings)
+from benchlib import build, common, load, suite, wiring  # noqa: E402  (shared with bench.py)
 
-SOAK_LUA = bench.BENCH / "soak.lua"
+SOAK_LUA = common.BENCH / "soak.lua"
 PATH = "/productpage"
 
 
@@ -54,7 +53,7 @@ def chart(res, path):
     colours = {"productpage": "#4e79a7", "details": "#f28e2b", "reviews": "#59a14f", "ratings": "#e15759",
                "p99": "#4e79a7", "errors": "#e15759"}
     panels = [("p99 latency per window (ms)", {"p99": [w["p99_ms"] for w in windows]}),
-              ("RSS per service (MiB)", {s: [w["rss_mib"][s] for w in windows] for s in bench.SERVICES}),
+              ("RSS per service (MiB)", {s: [w["rss_mib"][s] for w in windows] for s in wiring.SERVICES}),
               ("Failed requests per window", {"errors": [w["errors"] for w in windows]})]
     W, PH, M = 900, 200, 60
     H = 60 + len(panels) * (PH + 60)
@@ -112,7 +111,7 @@ def markdown(res):
     w = res["windows"]
     lines.append(f"| p99 (ms) | {w[0]['p99_ms']:.2f} | {w[-1]['p99_ms']:.2f} | {res['p99']['rise']:+.2f} | "
                  f"{res['p99']['noise_sd']:.2f} | {'yes' if res['p99']['flat'] else '**no**'} |")
-    for svc in bench.SERVICES:
+    for svc in wiring.SERVICES:
         f = res["rss"][svc]
         lines.append(f"| RSS {svc} (MiB) | {w[0]['rss_mib'][svc]:.1f} | {w[-1]['rss_mib'][svc]:.1f} | "
                      f"{f['rise']:+.1f} | {f['noise_sd']:.1f} | {'yes' if f['flat'] else '**no**'} |")
@@ -121,11 +120,11 @@ def markdown(res):
               "around that line, or below a floor nobody would call a trend (RSS: 5 % of its mean; p99: 1 ms or "
               "10 % of its mean).", "",
               "| Window end (s) | Requests | Errors | p50 (ms) | p99 (ms) | " +
-              " | ".join(f"RSS {s}" for s in bench.SERVICES) + " |",
-              "|---:|---:|---:|---:|---:|" + "---:|" * len(bench.SERVICES)]
+              " | ".join(f"RSS {s}" for s in wiring.SERVICES) + " |",
+              "|---:|---:|---:|---:|---:|" + "---:|" * len(wiring.SERVICES)]
     for x in w:
         lines.append(f"| {x['t_end_s']:.0f} | {x['requests']:,} | {x['errors']} | {x['p50_ms']:.2f} | "
-                     f"{x['p99_ms']:.2f} | " + " | ".join(f"{x['rss_mib'][s]:.1f}" for s in bench.SERVICES) + " |")
+                     f"{x['p99_ms']:.2f} | " + " | ".join(f"{x['rss_mib'][s]:.1f}" for s in wiring.SERVICES) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -139,87 +138,88 @@ def main():
     p.add_argument("--warmup", type=int, default=60, help="seconds of paced load before the trend fit starts "
                    "(reported, not fitted; default 60)")
     p.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
-    p.add_argument("--jvm-opts", default=os.environ.get("BENCH_JVM_OPTS", bench.DEFAULT_JVM_OPTS),
-                   help="JVM options for every service (default: bench.py's)")
+    p.add_argument("--jvm-opts", default=os.environ.get("BENCH_JVM_OPTS", common.DEFAULT_JVM_OPTS),
+                   help="JVM options for every service (default: scripts/jvm.options, as bench.py)")
     p.add_argument("--base-port", type=int, default=int(os.environ.get("BENCH_BASE_PORT", "19080")),
                    help="productpage port; details, reviews, ratings use the next three (default 19080)")
-    p.add_argument("--results", default=str(bench.BENCH / "results"), help="results directory (default "
+    p.add_argument("--results", default=str(common.BENCH / "results"), help="results directory (default "
                    "bench/results)")
     p.add_argument("--build", action="store_true", help="rebuild the jars even if they exist")
     args = p.parse_args()
 
-    bench.ensure_wrk()
-    jhome = bench.java_home()
-    major, jdk = bench.java_major(jhome)
-    variant = bench.VARIANTS["jvm"]
-    if args.build or any(not variant.artifact(s).exists() for s in bench.SERVICES):
-        bench.mvn(jhome, [], "the JVM jars")
-    ports = {svc: args.base_port + bench.OFFSET[svc] for svc in bench.SERVICES}
+    build.ensure_wrk()
+    jhome = common.java_home()
+    major, jdk = common.java_major(jhome)
+    variant = build.VARIANTS["jvm"]
+    if args.build or any(not variant.artifact(s).exists() for s in wiring.SERVICES):
+        build.mvn(jhome, [], "the JVM jars")
+    ports = wiring.ports_from(args.base_port)
+    common.check_ports_free(ports)
     results_dir = Path(args.results)
-    rundir, logdir = bench.ROOT / "run" / "soak" / "jvm", bench.ROOT / "run" / "soak" / "logs"
+    rundir, logdir = common.ROOT / "run" / "soak" / "jvm", common.ROOT / "run" / "soak" / "logs"
     for d in (results_dir, rundir, logdir):
         d.mkdir(parents=True, exist_ok=True)
-    for svc in bench.SERVICES:
-        bench.stage(variant, svc, rundir)
-    suite = bench.Suite(variant, str(jhome / "bin" / "java"), args.jvm_opts.split(), ports, rundir, logdir,
-                        bench.SERVICES)
+    for svc in wiring.SERVICES:
+        build.stage(variant, svc, rundir)
+    services = suite.Suite(variant, str(jhome / "bin" / "java"), args.jvm_opts.split(), ports, rundir, logdir,
+                             wiring.SERVICES)
     url = f"http://127.0.0.1:{ports['productpage']}{PATH}"
-    load_before = bench.loadavg()
+    load_before = common.loadavg()
     windows = []
     try:
-        suite.start_all(0, 1)
-        bench.precheck(ports, [PATH])
+        services.start_all(0, 1)
+        suite.precheck(ports, [PATH])
         if args.rate > 0:
             rate, rate_note = args.rate, f"{args.rate:,.0f} req/s as given"
         else:
-            bench.log(f"warming up, then measuring the peak ({args.peak_seconds} s at {args.connections} "
+            common.log(f"warming up, then measuring the peak ({args.peak_seconds} s at {args.connections} "
                       "connections, unpaced)")
-            bench.wrk(url, args.connections, args.peak_seconds)
-            peak = bench.wrk(url, args.connections, args.peak_seconds)
+            load.wrk(url, args.connections, args.peak_seconds)
+            peak = load.wrk(url, args.connections, args.peak_seconds)
             peak_rps = peak["requests"] / (peak["duration_us"] / 1e6)
             rate = peak_rps / 2
             rate_note = f"half of the {peak_rps:,.0f} req/s peak measured just before"
-        bench.log(f"soaking {PATH} at {rate:,.0f} req/s for {args.duration} s in {args.window} s windows")
-        jb0, jt0 = bench.cpu_jiffies()
-        ticks0 = suite.ticks()
+        common.log(f"soaking {PATH} at {rate:,.0f} req/s for {args.duration} s in {args.window} s windows")
+        jb0, jt0 = common.cpu_jiffies()
+        ticks0 = services.ticks()
         t0 = time.monotonic()
         wrk_cpu0 = os.times()
         while time.monotonic() - t0 < args.duration:
             seconds = min(args.window, max(1, round(args.duration - (time.monotonic() - t0))))
-            r = bench.wrk(url, args.connections, seconds, script=SOAK_LUA,
-                          script_args=(rate, bench.wrk_threads(args.connections)))
-            errors = r["status_errors"] + r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"]
+            r = load.wrk(url, args.connections, seconds, script=SOAK_LUA,
+                          script_args=(rate, load.wrk_threads(args.connections)))
+            errors = load.errors_of(r)
             w = {"t_end_s": round(time.monotonic() - t0, 1), "requests": r["requests"], "errors": errors,
                  "rps": round(r["requests"] / (r["duration_us"] / 1e6), 1), "p50_ms": r["p50_us"] / 1000,
                  "p99_ms": r["p99_us"] / 1000, "max_ms": r["max_us"] / 1000,
-                 "rss_mib": {svc: round(bench.status_kib(proc.pid, "VmRSS") / 1024, 1)
-                             for svc, proc in suite.procs.items()}}
+                 "rss_mib": {svc: round(common.status_kib(proc.pid, "VmRSS") / 1024, 1)
+                             for svc, proc in services.procs.items()}}
             windows.append(w)
-            bench.log(f"{w['t_end_s']:>6.0f} s  {w['rps']:>8.1f} req/s  p99 {w['p99_ms']:7.2f} ms  errors {errors}  "
+            common.log(f"{w['t_end_s']:>6.0f} s  {w['rps']:>8.1f} req/s  p99 {w['p99_ms']:7.2f} ms  errors {errors}  "
                       "RSS " + " ".join(f"{s} {v:.0f}" for s, v in w["rss_mib"].items()) + " MiB")
         elapsed = time.monotonic() - t0
-        jb1, jt1 = bench.cpu_jiffies()
-        ticks1 = suite.ticks()
+        jb1, jt1 = common.cpu_jiffies()
+        ticks1 = services.ticks()
         wrk_cpu1 = os.times()
     finally:
-        suite.stop_all()
+        services.stop_all()
     machine = 100.0 * (jb1 - jb0) / max(jt1 - jt0, 1)
-    ours = 100.0 * ((sum(ticks1.values()) - sum(ticks0.values())) / bench.CLK_TCK
+    ours = 100.0 * ((sum(ticks1.values()) - sum(ticks0.values())) / common.CLK_TCK
                     + (wrk_cpu1.children_user - wrk_cpu0.children_user)
                     + (wrk_cpu1.children_system - wrk_cpu0.children_system)) / elapsed / os.cpu_count()
     fitted = [w for w in windows if w["t_end_s"] > args.warmup] or windows
     xs = [w["t_end_s"] for w in fitted]
     p99s = [w["p99_ms"] for w in fitted]
-    res = {"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "commit": bench.git_commit(), "jdk": jdk,
-           "cpus": os.cpu_count(), "cpu_model": bench.cpu_model(), "jvm_opts": args.jvm_opts, "path": PATH,
+    res = {"date": common.now(), "commit": common.git_commit(), "jdk": jdk,
+           "cpus": os.cpu_count(), "cpu_model": common.cpu_model(), "jvm_opts": args.jvm_opts, "path": PATH,
            "rate": rate, "rate_note": rate_note, "connections": args.connections, "window_s": args.window,
            "duration_s": round(elapsed), "warmup_s": args.warmup, "loadavg_before": load_before,
-           "loadavg_after": bench.loadavg(), "other_cpu_pct": round(max(0.0, machine - ours), 1),
+           "loadavg_after": common.loadavg(), "other_cpu_pct": round(max(0.0, machine - ours), 1),
            "requests": sum(w["requests"] for w in windows), "errors": sum(w["errors"] for w in windows),
            "achieved_rps": round(sum(w["requests"] for w in windows) / elapsed, 1),
            "p99": flatness(xs, p99s, max(1.0, 0.1 * statistics.fmean(p99s))),
            "rss": {}, "windows": windows}
-    for svc in bench.SERVICES:
+    for svc in wiring.SERVICES:
         rss = [w["rss_mib"][svc] for w in fitted]
         res["rss"][svc] = flatness(xs, rss, 0.05 * statistics.fmean(rss))
     flat = res["p99"]["flat"] and all(f["flat"] for f in res["rss"].values())
@@ -231,7 +231,7 @@ def main():
     (results_dir / "soak.md").write_text(md)
     chart(res, results_dir / "soak.svg")
     print("\n" + md, flush=True)
-    bench.log(f"wrote {results_dir}/soak.md, soak.json and soak.svg")
+    common.log(f"wrote {results_dir}/soak.md, soak.json and soak.svg")
     sys.exit(0 if flat and res["errors"] == 0 else 1)
 
 
