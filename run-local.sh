@@ -9,6 +9,8 @@
 # Builds first if a jar is missing. Logs go to run/logs/. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
+# The ports and environment of the four services: scripts/services.properties.
+source scripts/wiring.sh
 
 usage() {
   cat <<'USAGE'
@@ -28,7 +30,7 @@ Usage: ./run-local.sh [--reviews v1|v2|v3] [--ratings v1|v2-mysql|v2-mongodb] [-
 USAGE
 }
 
-reviews_version=v2
+reviews_version=${wiring[reviews.version]}
 ratings_version=v1
 force_build=false
 oidc=false
@@ -47,12 +49,10 @@ while (($#)); do
   esac
 done
 
-case "$reviews_version" in
-  v1) enable_ratings=false star_color=black ;;
-  v2) enable_ratings=true star_color=black ;;
-  v3) enable_ratings=true star_color=red ;;
-  *) echo "--reviews must be v1, v2 or v3, not '$reviews_version'" >&2; exit 2 ;;
-esac
+if ! printf '%s\n' "${!wiring[@]}" | grep -qx "env\.reviews-$reviews_version\.[A-Z_]*"; then
+  echo "--reviews must be v1, v2 or v3, not '$reviews_version'" >&2
+  exit 2
+fi
 case "$ratings_version" in
   v1) database= ;;
   v2-mysql) database=mariadb ;;
@@ -72,9 +72,9 @@ JAVA_HOME=$(scripts/java-home.sh)
 export JAVA_HOME
 java="$JAVA_HOME/bin/java"
 
-services=(productpage details reviews ratings)
-declare -A port=([productpage]=9080 [details]=9081 [reviews]=9082 [ratings]=9083 [keycloak]=8180 [mariadb]=3306
-  [mongodb]=27017 [zipkin]=9411 [prometheus]=9090)
+services=("${wiring_services[@]}")
+declare -A port=([keycloak]=8180 [mariadb]=3306 [mongodb]=27017 [zipkin]=9411 [prometheus]=9090)
+for svc in "${services[@]}"; do port[$svc]=${wiring[port.$svc]}; done
 
 checked=("${services[@]}")
 $oidc && checked+=(keycloak)
@@ -138,9 +138,10 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-start() { # name, then env assignments
-  local svc=$1; shift
-  env "$@" QUARKUS_HTTP_PORT="${port[$svc]}" \
+start() { # name, then env assignments beyond the wiring's
+  local svc=$1 wired; shift
+  mapfile -t wired < <(wiring_env "$svc" "$reviews_version")
+  env "${wired[@]}" "$@" QUARKUS_HTTP_PORT="${port[$svc]}" \
     "$java" ${JAVA_OPTS:-} -jar "$svc/target/quarkus-app/quarkus-run.jar" >"$logs/$svc.log" 2>&1 &
   pids+=($!)
   started[$svc]=$!
@@ -274,7 +275,7 @@ await() { # services...
   done
 }
 
-ratings_env=(SERVICE_VERSION=v1)
+ratings_env=()
 case "$database" in
   mariadb)
     start_mariadb
@@ -289,24 +290,20 @@ case "$database" in
 esac
 start ratings "${ratings_env[@]}" "${jwt[@]}" "${observability[@]}"
 start details "${jwt[@]}" "${observability[@]}"
-start reviews ENABLE_RATINGS="$enable_ratings" STAR_COLOR="$star_color" HOSTNAME="reviews-$reviews_version-local" \
-  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${jwt[@]}" "${observability[@]}"
+start reviews "${jwt[@]}" "${observability[@]}"
 await details ratings reviews
 [[ -n $database ]] && { grep -o -m 1 'Ratings v2 read .*' "$logs/ratings.log" || true; }
 # productpage reads the provider's discovery document at startup: start it once Keycloak answers.
 $oidc && await keycloak
-start productpage \
-  DETAILS_HOSTNAME=localhost DETAILS_SERVICE_PORT="${port[details]}" \
-  REVIEWS_HOSTNAME=localhost REVIEWS_SERVICE_PORT="${port[reviews]}" \
-  RATINGS_HOSTNAME=localhost RATINGS_SERVICE_PORT="${port[ratings]}" "${sign_in[@]}" "${observability[@]}"
+start productpage "${sign_in[@]}" "${observability[@]}"
 await productpage
 $observe && await prometheus zipkin
 
 echo
 if [[ -n $database ]]; then
-  echo "Bookinfo is up (reviews $reviews_version, ratings $ratings_version): http://localhost:9080/productpage"
+  echo "Bookinfo is up (reviews $reviews_version, ratings $ratings_version): http://localhost:${port[productpage]}/productpage"
 else
-  echo "Bookinfo is up (reviews $reviews_version): http://localhost:9080/productpage"
+  echo "Bookinfo is up (reviews $reviews_version): http://localhost:${port[productpage]}/productpage"
 fi
 if $oidc; then
   echo "Sign in as jason / jason (or alice / alice) at the local OpenID Connect provider, $issuer"

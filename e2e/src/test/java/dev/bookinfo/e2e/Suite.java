@@ -21,12 +21,15 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.bookinfo.wiring.ServiceWiring;
+
 /**
  * The system under test, started once per JVM: Keycloak standing in for an Auth0 tenant (realm {@code bookinfo}
  * with a confidential client, an audience mapper and a {@code nickname} claim, plus a realm {@code other}), the
- * four packaged services in {@code JWT_MODE=standalone}, each on a free port, and Zipkin and Prometheus receiving
- * their traces and metrics ({@link TelemetryBackends}). Every wait is bounded and fails
- * with the end of the log of whatever did not come up; logs are kept under {@code target/logs/}.
+ * four packaged services in {@code JWT_MODE=standalone}, each on a free port and wired to the others as
+ * {@code scripts/services.properties} says (reviews v2), and Zipkin and Prometheus receiving their traces and
+ * metrics ({@link TelemetryBackends}). Every wait is bounded and fails with the end of the log of whatever did not
+ * come up; logs are kept under {@code target/logs/}.
  */
 final class Suite {
 
@@ -51,6 +54,7 @@ final class Suite {
     final Path target = Path.of(System.getProperty("bookinfo.e2e.target", "target")).toAbsolutePath().normalize();
     final Path keycloakHome = Path.of(System.getProperty("keycloak.home")).toAbsolutePath().normalize();
     final Path logs = target.resolve("logs");
+    final ServiceWiring wiring = ServiceWiring.of(root);
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final Map<String, Process> processes = new LinkedHashMap<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -110,18 +114,10 @@ final class Suite {
                 "JWT_ISSUER", issuer(),
                 "JWT_JWKS_URL", issuer() + "/protocol/openid-connect/certs",
                 "JWT_AUDIENCE", AUDIENCE);
-        startService("ratings", with(jwt, Map.of("SERVICE_VERSION", "v1")));
+        startService("ratings", jwt);
         startService("details", jwt);
-        startService("reviews", with(jwt, Map.of(
-                "ENABLE_RATINGS", "true", "STAR_COLOR", "black", "HOSTNAME", "reviews-v2-e2e",
-                "RATINGS_HOSTNAME", "localhost", "RATINGS_SERVICE_PORT", Integer.toString(port("ratings")))));
+        startService("reviews", jwt);
         Map<String, String> productpage = Map.ofEntries(
-                Map.entry("DETAILS_HOSTNAME", "localhost"),
-                Map.entry("DETAILS_SERVICE_PORT", Integer.toString(port("details"))),
-                Map.entry("REVIEWS_HOSTNAME", "localhost"),
-                Map.entry("REVIEWS_SERVICE_PORT", Integer.toString(port("reviews"))),
-                Map.entry("RATINGS_HOSTNAME", "localhost"),
-                Map.entry("RATINGS_SERVICE_PORT", Integer.toString(port("ratings"))),
                 Map.entry("OIDC_AUTH_SERVER_URL", issuer()),
                 Map.entry("OIDC_CLIENT_ID", CLIENT_ID),
                 Map.entry("OIDC_CLIENT_SECRET", CLIENT_SECRET),
@@ -182,9 +178,17 @@ final class Suite {
         builder.environment().keySet().removeIf(name -> name.startsWith("JWT_") || name.startsWith("OIDC_")
                 || name.endsWith("_HOSTNAME") || name.endsWith("_SERVICE_PORT") || name.startsWith("OTEL_"));
         builder.environment().putAll(telemetry.serviceEnvironment());
+        builder.environment().putAll(wiring.environment(module, servicePorts()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
         launch(service, builder);
+    }
+
+    /** The port of each of the four services (the wiring's names). */
+    private Map<String, Integer> servicePorts() {
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        wiring.services().forEach(service -> servicePorts.put(service, port(service)));
+        return servicePorts;
     }
 
     void launch(String name, ProcessBuilder builder) {

@@ -19,21 +19,26 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import dev.bookinfo.wiring.ServiceWiring;
+
 /**
- * The four packaged services as real processes, each on a free port, wired to each other as in Kubernetes (reviews
- * v2: ratings on, black stars), with their default settings: {@code JWT_MODE=mesh}, production profile. Logs go to
- * {@code target/logs/<service>.log}, appended across restarts, so that a test can read every line a service wrote.
+ * The four packaged services as real processes, each on a free port, wired to each other as
+ * {@code scripts/services.properties} says (reviews v2: ratings on, black stars), with their default settings:
+ * {@code JWT_MODE=mesh}, production profile. Logs go to {@code target/logs/<service>.log}, appended across restarts,
+ * so that a test can read every line a service wrote.
  */
 final class Services implements AutoCloseable {
 
-    static final List<String> NAMES = List.of("ratings", "details", "reviews", "productpage");
+    static final Path ROOT = Path.of(System.getProperty("bookinfo.root", "..")).toAbsolutePath().normalize();
+    static final ServiceWiring WIRING = ServiceWiring.of(ROOT);
+    static final List<String> NAMES = WIRING.services();
     private static final int PORT_RANGE_START = 20000;
     private static final int PORT_RANGE_SIZE = 12000;
     /** Where the next port search starts; random, so that two runs on one machine rarely meet. */
     private static int nextPort = new Random().nextInt(PORT_RANGE_SIZE);
     static final Duration START = Duration.ofSeconds(120);
 
-    final Path root = Path.of(System.getProperty("bookinfo.root", "..")).toAbsolutePath().normalize();
+    final Path root = ROOT;
     final Path target = Path.of(System.getProperty("bookinfo.robustness.target", "target")).toAbsolutePath()
             .normalize();
     final Path logs = target.resolve("logs");
@@ -96,23 +101,7 @@ final class Services implements AutoCloseable {
                 || key.startsWith("QUARKUS_") || key.endsWith("_HOSTNAME") || key.endsWith("_SERVICE_PORT"));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(name)));
-        switch (name) {
-            case "reviews" -> {
-                env.put("ENABLE_RATINGS", "true");
-                env.put("STAR_COLOR", "black");
-                env.put("RATINGS_HOSTNAME", "localhost");
-                env.put("RATINGS_SERVICE_PORT", Integer.toString(port("ratings")));
-            }
-            case "productpage" -> {
-                for (String backend : List.of("details", "reviews", "ratings")) {
-                    String prefix = backend.toUpperCase();
-                    env.put(prefix + "_HOSTNAME", "localhost");
-                    env.put(prefix + "_SERVICE_PORT", Integer.toString(port(backend)));
-                }
-            }
-            default -> {
-            }
-        }
+        env.putAll(WIRING.environment(name, ports));
         env.putAll(extraEnv);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
         try {
