@@ -62,6 +62,7 @@ final class Suite {
 
     static synchronized Suite get() {
         if (instance == null) {
+            Browsers.requireInstalled(); // minutes before a scenario would find out
             Suite suite = new Suite();
             Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
             try {
