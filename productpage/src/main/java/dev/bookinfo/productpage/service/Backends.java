@@ -41,7 +41,10 @@ public class Backends {
                 .invoke(result -> completed("details", result, headers));
     }
 
-    /** Reviews with upstream's immediate retry: any non-200 or error gets a second try, which decides. */
+    /**
+     * Reviews with upstream's immediate retry: any non-200 or error gets a second try, which decides.
+     * Hand-written: SmallRye Fault Tolerance's retry keeps the second status only if thrown, and adds 2-8 us a call.
+     */
     public Uni<BackendResult> reviews(String id, ForwardedHeaders headers) {
         Supplier<Uni<RestResponse<String>>> call = () -> reviews.get(id, headers);
         return attempt(call)

@@ -8,8 +8,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -25,6 +25,8 @@ import org.jose4j.jwk.RsaJsonWebKey;
  * for the Bookinfo API, and an end-session endpoint. productpage is pointed at it through the documented
  * {@code OIDC_*} variables. The authorization endpoint is never called: tests read the redirect to it and come back
  * to {@code /callback} themselves, as a browser would after signing in.
+ * <p>
+ * Not quarkus-test-oidc-server: its Keycloak-shaped provider issues fixed tokens for alice, not the claims used here.
  */
 public class OidcProviderStub implements QuarkusTestResourceLifecycleManager {
 
@@ -107,9 +109,7 @@ public class OidcProviderStub implements QuarkusTestResourceLifecycleManager {
 
     private static KeyPair rsaKeyPair() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
+            return KeyUtils.generateKeyPair(2048);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * A stand-in for an Auth0 tenant: a JWKS endpoint (WireMock, random port) publishing one RSA key, and the app put in
@@ -90,7 +90,10 @@ public class JwtIssuer implements QuarkusTestResourceLifecycleManager {
                 OTHER_KEY, "other-tenant-key");
     }
 
-    /** Right claims, {@code "alg":"none"} and an empty signature: must never be accepted. */
+    /**
+     * Right claims, {@code "alg":"none"} and an empty signature: must never be accepted.
+     * Assembled by hand: smallrye-jwt-build refuses to build an unsigned token (SRJWT05011).
+     */
     public static String unsignedToken() {
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"auth0|jason\","
@@ -123,9 +126,7 @@ public class JwtIssuer implements QuarkusTestResourceLifecycleManager {
 
     private static KeyPair rsaKeyPair() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
+            return KeyUtils.generateKeyPair(2048);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
