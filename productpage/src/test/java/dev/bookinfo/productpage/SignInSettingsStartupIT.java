@@ -72,6 +72,12 @@ class SignInSettingsStartupIT {
     }
 
     @Test
+    void refusesATrustedProxyThatIsNotAnAddress() throws IOException, InterruptedException {
+        assertRefused(Map.of("TRUSTED_PROXIES", "127.0.0.6,sidecar.local"),
+                "TRUSTED_PROXIES: sidecar.local is not an IP address or a CIDR range");
+    }
+
+    @Test
     void theDemoLoginRefusesTheExampleSessionSecret() throws IOException, InterruptedException {
         assertRefused(Map.of("SESSION_SECRET", "replace-with-32-or-more-random-characters"),
                 "SESSION_SECRET is still the example value from productpage-secrets.env.example");
@@ -120,7 +126,7 @@ class SignInSettingsStartupIT {
                 .redirectErrorStream(true)
                 .redirectOutput(temp.resolve("output.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("OIDC_") || name.startsWith("SESSION_")
-                || name.equals("PUBLIC_URL"));
+                || name.equals("PUBLIC_URL") || name.equals("TRUSTED_PROXIES"));
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -3,6 +3,7 @@ package dev.bookinfo.productpage.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,12 @@ public interface ProductpageConfig {
      * headers only when a trusted proxy ({@code TRUSTED_PROXIES}) sent them.
      */
     Optional<String> publicUrl();
+
+    /**
+     * {@code TRUSTED_PROXIES}: the addresses (IPs, CIDR ranges) whose {@code X-Forwarded-*} headers count; see
+     * {@link TrustedProxies}. Empty: nobody's.
+     */
+    Optional<List<String>> trustedProxies();
 
     /** The demo login session. */
     Session session();

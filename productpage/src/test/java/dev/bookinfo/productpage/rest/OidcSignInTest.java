@@ -120,7 +120,7 @@ class OidcSignInTest {
 
     @Test
     void theSidecarsForwardedHeaderCountsForNothingItsXForwardedPortDoes() {
-        // quarkus.http.proxy.allow-forwarded stays off: only the X-Forwarded-* family counts, as the docs say.
+        // The standard Forwarded header counts from nobody: only the X-Forwarded-* family does, as the docs say.
         HttpResponse<String> forwarded = FromAddress.get(FromAddress.SIDECAR, "/login", Map.of(
                 "Forwarded", "host=evil.example;proto=https"));
         assertEquals(FromAddress.origin() + "/callback",

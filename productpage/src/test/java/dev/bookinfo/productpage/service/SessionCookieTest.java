@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,11 @@ class SessionCookieTest {
 
             @Override
             public Optional<String> publicUrl() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<List<String>> trustedProxies() {
                 return Optional.empty();
             }
 
