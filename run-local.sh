@@ -26,7 +26,8 @@ Usage: ./run-local.sh [--reviews v1|v2|v3] [--ratings v1|v2-mysql|v2-mongodb] [-
                 ratings then require the signed-in user's token. Without it: upstream's demo form login.
   --observe     also start Zipkin on :9411 (Maven Central's zipkin-server jar, fetched once) with the
                 four services' traces, and Prometheus on :9090 (Debian's prometheus package) scraping them
-  JAVA_OPTS     extra JVM options for every service (environment variable)
+  JAVA_OPTS     extra JVM options for every service (environment variable), after the shipped ones of
+                scripts/jvm.options (a later -Xmx and the like wins; another collector clashes with -XX:+UseSerialGC)
 USAGE
 }
 
@@ -71,6 +72,8 @@ fi
 JAVA_HOME=$(scripts/java-home.sh)
 export JAVA_HOME
 java="$JAVA_HOME/bin/java"
+# The JVM options the services ship with, as in the images and the Deployments: one per line, '#' starts a comment.
+mapfile -t jvm_options < <(sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^#/d' -e '/^$/d' scripts/jvm.options)
 
 services=("${wiring_services[@]}")
 declare -A port=([keycloak]=8180 [mariadb]=3306 [mongodb]=27017 [zipkin]=9411 [prometheus]=9090)
@@ -142,7 +145,7 @@ start() { # name, then env assignments beyond the wiring's
   local svc=$1 wired; shift
   mapfile -t wired < <(wiring_env "$svc" "$reviews_version")
   env "${wired[@]}" "$@" QUARKUS_HTTP_PORT="${port[$svc]}" \
-    "$java" ${JAVA_OPTS:-} -jar "$svc/target/quarkus-app/quarkus-run.jar" >"$logs/$svc.log" 2>&1 &
+    "$java" "${jvm_options[@]}" ${JAVA_OPTS:-} -jar "$svc/target/quarkus-app/quarkus-run.jar" >"$logs/$svc.log" 2>&1 &
   pids+=($!)
   started[$svc]=$!
 }

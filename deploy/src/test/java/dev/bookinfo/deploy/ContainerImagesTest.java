@@ -34,9 +34,9 @@ class ContainerImagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
-    void jvmImageRunsOnThePinnedJava21RuntimeAsANumericNonRootUser(String service) {
+    void jvmImageRunsOnThePinnedJava25RuntimeAsANumericNonRootUser(String service) {
         String text = dockerfile(service, "jvm");
-        assertEquals("registry.access.redhat.com/ubi9/openjdk-21-runtime:1.23", only(FROM, text, "FROM"));
+        assertEquals("registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24", only(FROM, text, "FROM"));
         assertEquals("185", only(USER, text, "USER"));
         assertTrue(text.contains("EXPOSE 9080"), "port 9080");
         assertTrue(text.contains("/deployments/quarkus-run.jar"), "runs the fast-jar");
@@ -57,7 +57,7 @@ class ContainerImagesTest {
         String text = dockerfile("ratings", variant);
         assertTrue(text.contains("RUN curl --version"), "the build proves curl is there");
         String from = only(FROM, text, "FROM");
-        assertTrue(List.of("registry.access.redhat.com/ubi9/openjdk-21-runtime:1.23",
+        assertTrue(List.of("registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24",
                 "registry.access.redhat.com/ubi9/ubi-minimal:9.6").contains(from), "ubi-minimal based: " + from);
         assertTrue(Integer.parseInt(only(USER, text, "USER")) > 0, "non-root");
     }

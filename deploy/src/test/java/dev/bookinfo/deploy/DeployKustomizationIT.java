@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bookinfo.deploy.Manifests.Resource;
 import java.io.IOException;
@@ -169,8 +168,10 @@ class DeployKustomizationIT {
     @Test
     void reviewsV2AndV3DifferFromV1OnlyByNameVersionAndTheirEnv() {
         JsonNode v1 = get(rendered(), "Deployment", "reviews-v1").tree();
-        assertEquals(v1.path("spec").path("template").path("spec").path("containers").get(0).path("env").toString(),
-                "[{\"name\":\"ENABLE_RATINGS\",\"value\":\"false\"},{\"name\":\"STAR_COLOR\",\"value\":\"black\"}]");
+        JsonNode v1Env = v1.path("spec").path("template").path("spec").path("containers").get(0).path("env");
+        assertEquals("[{\"name\":\"ENABLE_RATINGS\",\"value\":\"false\"},{\"name\":\"JAVA_OPTS\",\"value\":\""
+                + JvmOptionsTest.shippedAsOneLine() + "\"},{\"name\":\"STAR_COLOR\",\"value\":\"black\"}]",
+                v1Env.toString());
         for (String[] variant : List.of(new String[] {"v2", "black"}, new String[] {"v3", "red"})) {
             ObjectNode expected = Manifests.copy(v1);
             String version = variant[0];
@@ -179,10 +180,13 @@ class DeployKustomizationIT {
             ((ObjectNode) expected.path("spec").path("selector").path("matchLabels")).put("version", version);
             ((ObjectNode) expected.path("spec").path("template").path("metadata").path("labels")).put("version",
                     version);
-            ArrayNode env = (ArrayNode) expected.path("spec").path("template").path("spec").path("containers").get(0)
-                    .path("env");
-            ((ObjectNode) env.get(0)).put("value", "true");
-            ((ObjectNode) env.get(1)).put("value", variant[1]);
+            ((ObjectNode) expected.path("spec").path("template").path("spec").path("containers").get(0)).set("env",
+                    Manifests.mergedEnv(Manifests.documents("""
+                            - name: ENABLE_RATINGS
+                              value: "true"
+                            - name: STAR_COLOR
+                              value: %s
+                            """.formatted(variant[1])).get(0), v1Env));
             Manifests.assertSameTree(expected, get(rendered(), "Deployment", "reviews-" + version).tree(),
                     "reviews-" + version + " against reviews-v1");
         }
@@ -203,11 +207,12 @@ class DeployKustomizationIT {
         ((ObjectNode) expected.path("metadata").path("labels")).put("version", "v2");
         ((ObjectNode) expected.path("spec").path("selector").path("matchLabels")).put("version", "v2");
         ((ObjectNode) expected.path("spec").path("template").path("metadata").path("labels")).put("version", "v2");
-        ((ObjectNode) expected.path("spec").path("template").path("spec").path("containers").get(0)).set("env",
-                Manifests.documents("""
-                        - name: ENABLE_EXTERNAL_BOOK_SERVICE
-                          value: "true"
-                        """).get(0));
+        ObjectNode container = (ObjectNode) expected.path("spec").path("template").path("spec").path("containers")
+                .get(0);
+        container.set("env", Manifests.mergedEnv(Manifests.documents("""
+                - name: ENABLE_EXTERNAL_BOOK_SERVICE
+                  value: "true"
+                """).get(0), container.path("env")));
         // HTTPS to Google Books from details itself: the plain-HTTP opt-in is not the shipped default.
         assertFalse(get(v2, "Deployment", "details-v2").tree().toString().contains("DO_NOT_ENCRYPT"));
         Manifests.assertSameTree(expected, get(v2, "Deployment", "details-v2").tree(), "details-v2");

@@ -178,27 +178,44 @@ class GeneratedManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
-    void resourcesHaveRequestsAndLimits(String service) {
-        assertEquals(json("""
-                {"limits":{"cpu":"1000m","memory":"512Mi"},"requests":{"cpu":"50m","memory":"128Mi"}}"""),
+    @CsvSource({"details, 128Mi, 192Mi", "ratings, 128Mi, 192Mi", "reviews, 144Mi, 224Mi",
+        "productpage, 224Mi, 320Mi"})
+    void resourcesAreSizedFromTheMeasuredMemoryOfEachService(String service, String request, String limit) {
+        assertEquals(json("{\"limits\":{\"cpu\":\"1000m\",\"memory\":\"" + limit + "\"},"
+                + "\"requests\":{\"cpu\":\"50m\",\"memory\":\"" + request + "\"}}"),
                 container(service).path("resources"));
+    }
+
+    /** The container's env as name to value (or to its valueFrom, as JSON). */
+    private static Map<String, String> env(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        container(service).path("env").forEach(e -> env.put(e.path("name").asText(),
+                e.has("value") ? e.path("value").asText() : e.path("valueFrom").toString()));
+        return env;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
+    void theJvmRunsWithExactlyTheShippedOptions(String service) {
+        // JAVA_OPTS, not JAVA_OPTS_APPEND: set, it is the whole option list of the image's run-java.sh, which then
+        // adds no heap percentage and no Parallel GC of its own.
+        assertEquals(JvmOptionsTest.shippedAsOneLine(), env(service).get("JAVA_OPTS"));
+        assertFalse(env(service).containsKey("JAVA_OPTS_APPEND"), "ignored next to JAVA_OPTS");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"details", "ratings"})
-    void detailsAndRatingsSetNoEnvAndNoVolumes(String service) {
+    void detailsAndRatingsSetOnlyTheJvmOptionsAndNoVolumes(String service) {
         JsonNode c = container(service);
-        assertTrue(c.path("env").isMissingNode(), "env: " + c.path("env"));
+        assertEquals(Set.of("JAVA_OPTS"), env(service).keySet());
         assertTrue(c.path("envFrom").isMissingNode(), "envFrom: " + c.path("envFrom"));
         assertTrue(c.path("volumeMounts").isMissingNode(), "volumeMounts: " + c.path("volumeMounts"));
     }
 
     @Test
     void reviewsV1SetsTheTwoVariantSwitchesExplicitly() {
-        assertEquals(json("""
-                [{"name":"ENABLE_RATINGS","value":"false"},{"name":"STAR_COLOR","value":"black"}]"""),
-                container("reviews").path("env"));
+        assertEquals(Map.of("ENABLE_RATINGS", "false", "STAR_COLOR", "black",
+                "JAVA_OPTS", JvmOptionsTest.shippedAsOneLine()), env("reviews"));
         assertTrue(container("reviews").path("envFrom").isMissingNode());
     }
 
@@ -209,12 +226,10 @@ class GeneratedManifestsIT {
                 [{"configMapRef":{"name":"bookinfo-auth0"}},{"secretRef":{"name":"productpage-secrets"}}]"""),
                 c.path("envFrom"));
         // Built by Kubernetes' $(VAR) expansion from the ConfigMap's keys (envFrom is defined first).
-        Map<String, String> env = new LinkedHashMap<>();
-        c.path("env").forEach(e -> env.put(e.path("name").asText(), e.has("value") ? e.path("value").asText()
-                : e.path("valueFrom").toString()));
         assertEquals(Map.of("OIDC_AUTH_SERVER_URL", "https://$(AUTH0_DOMAIN)", "OIDC_AUDIENCE", "$(AUTH0_AUDIENCE)",
                 "OIDC_LOGOUT", "auth0", "SESSION_SECRET",
-                "{\"secretKeyRef\":{\"key\":\"SESSION_SECRET\",\"name\":\"productpage-secrets\"}}"), env);
+                "{\"secretKeyRef\":{\"key\":\"SESSION_SECRET\",\"name\":\"productpage-secrets\"}}",
+                "JAVA_OPTS", JvmOptionsTest.shippedAsOneLine()), env("productpage"));
     }
 
     @Test

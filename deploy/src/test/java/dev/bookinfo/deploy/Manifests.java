@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -67,6 +68,25 @@ final class Manifests {
 
     static List<JsonNode> documents(Path file) {
         return documents(read(file));
+    }
+
+    /**
+     * A container's env after kustomize's strategic merge of a patch's env into it: the patch's variables first, then
+     * the original ones the patch does not name, in their order.
+     */
+    static ArrayNode mergedEnv(JsonNode patch, JsonNode original) {
+        ArrayNode merged = YAML.createArrayNode();
+        Set<String> named = new TreeSet<>();
+        patch.forEach(variable -> {
+            merged.add(variable.deepCopy());
+            named.add(variable.path("name").asText());
+        });
+        original.forEach(variable -> {
+            if (!named.contains(variable.path("name").asText())) {
+                merged.add(variable.deepCopy());
+            }
+        });
+        return merged;
     }
 
     static String read(Path file) {

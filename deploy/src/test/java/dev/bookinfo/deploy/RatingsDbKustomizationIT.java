@@ -64,8 +64,9 @@ class RatingsDbKustomizationIT {
     @Test
     void theV2DeploymentsDifferFromV1OnlyByNameVersionIdentityAndTheirDatabase() {
         JsonNode v1 = get(Manifests.validated(Bookinfo.generated("ratings")), "Deployment", "ratings-v1").tree();
-        assertTrue(v1.path("spec").path("template").path("spec").path("containers").get(0).path("env").isMissingNode(),
-                "ratings-v1 has env now: merge it below");
+        JsonNode v1Env = v1.path("spec").path("template").path("spec").path("containers").get(0).path("env");
+        assertEquals("[{\"name\":\"JAVA_OPTS\",\"value\":\"" + JvmOptionsTest.shippedAsOneLine() + "\"}]",
+                v1Env.toString(), "ratings-v1's env");
         Map<String, String> env = Map.of(
                 "ratings-v2", """
                         - name: SERVICE_VERSION
@@ -102,7 +103,7 @@ class RatingsDbKustomizationIT {
             ((ObjectNode) expected.path("spec").path("template").path("spec")).put("serviceAccountName",
                     "bookinfo-ratings-v2");
             ((ObjectNode) expected.path("spec").path("template").path("spec").path("containers").get(0)).set("env",
-                    Manifests.documents(variables).get(0));
+                    Manifests.mergedEnv(Manifests.documents(variables).get(0), v1Env));
             Manifests.assertSameTree(expected, get(rendered(), "Deployment", name).tree(), name + " against ratings-v1");
         });
     }
@@ -233,6 +234,7 @@ class RatingsDbKustomizationIT {
         assertEquals("mysqldb.vm.svc.cluster.local", value(container, "MYSQL_DB_HOST"));
         assertEquals("mysql", value(container, "DB_TYPE"));
         ArrayNode env = (ArrayNode) container.path("env");
-        assertEquals(6, env.size(), env.toString());
+        assertEquals(7, env.size(), env.toString()); // the six of the database, and ratings-v1's JVM options
+        assertEquals(JvmOptionsTest.shippedAsOneLine(), value(container, "JAVA_OPTS"));
     }
 }
