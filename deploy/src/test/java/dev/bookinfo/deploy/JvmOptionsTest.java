@@ -69,6 +69,32 @@ class JvmOptionsTest {
         assertFalse(ENV_JAVA_OPTS_APPEND.matcher(dockerfile).find(), "JAVA_OPTS_APPEND is ignored next to JAVA_OPTS");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
+    void theAotImageRecordsAndRunsItsCacheWithTheShippedOptions(String service) {
+        String dockerfile = Manifests.read(Manifests.root().resolve("deploy/Dockerfile.jvm-aot"));
+        Matcher m = ENV_JAVA_OPTS.matcher(dockerfile);
+        assertTrue(m.find(), "deploy/Dockerfile.jvm-aot sets no JAVA_OPTS");
+        assertEquals(shippedAsOneLine(), m.group(1), "deploy/Dockerfile.jvm-aot differs from scripts/jvm.options");
+        assertFalse(m.find(), "JAVA_OPTS set twice: the cache is recorded with the first");
+        assertFalse(ENV_JAVA_OPTS_APPEND.matcher(dockerfile).find(), "JAVA_OPTS_APPEND is ignored next to JAVA_OPTS");
+        // The training reads the file itself, from the checkout the image is built from.
+        assertTrue(dockerfile.contains("COPY --chown=185 scripts/jvm.options scripts/aot-train.sh /deployments/training/"),
+                "the training stage takes scripts/jvm.options");
+        assertTrue(dockerfile.contains("RUN bash /deployments/training/aot-train.sh /deployments "
+                + "/deployments/training/jvm.options"), "the training stage records with them");
+        // Each image runs its service from where the training ran it, with the cache recorded there.
+        String dir = "/deployments/" + service;
+        assertTrue(dockerfile.contains("COPY --chown=185 " + service + "/target/quarkus-app-aot/ " + dir + "/"),
+                service + " trained in " + dir);
+        int from = dockerfile.indexOf("FROM base AS " + service + "\n");
+        assertTrue(from >= 0, "no stage " + service);
+        String stage = dockerfile.substring(from, dockerfile.indexOf("ENTRYPOINT", from));
+        assertTrue(stage.contains("COPY --from=training " + dir + "/ " + dir + "/"), service + " copied unchanged");
+        assertTrue(stage.contains("JAVA_APP_JAR=" + dir + "/quarkus-run.jar"), service + "'s jar");
+        assertTrue(stage.contains("ENV JDK_JAVA_OPTIONS=\"-XX:AOTCache=" + dir + "/app.aot\""), service + "'s cache");
+    }
+
     @Test
     void theRootPomCarriesTheShippedOptionsToJibAndTheDeployments() {
         assertEquals(shippedAsOneLine(), pomProperty("bookinfo.jvm.options"),
