@@ -47,18 +47,19 @@ public final class PropagatedHeaders {
     public static final Set<String> USER_HEADERS = Set.of("end-user", "cookie", "authorization", "jwt");
 
     /**
-     * The trace headers that OpenTelemetry writes on every outgoing call (propagators {@code tracecontext} and
-     * {@code b3multi}), carrying the caller's own span as the parent. A copy of the incoming values would name the
-     * wrong parent and put a second, conflicting value next to OpenTelemetry's, so {@link #select} leaves them out:
-     * OpenTelemetry's values win. {@code x-b3-parentspanid} is not written at all (the receiver's parent is the
-     * {@code x-b3-spanid} it gets); a debug {@code x-b3-flags: 1} is written again by the B3 propagator.
+     * The trace headers that OpenTelemetry writes on every outgoing call when tracing is on (propagators
+     * {@code tracecontext} and {@code b3multi}), carrying the caller's own span as the parent. A copy of the incoming
+     * values would name the wrong parent and put a second, conflicting value next to OpenTelemetry's, so {@link #select}
+     * leaves them out then: OpenTelemetry's values win. {@code x-b3-parentspanid} is not written at all (the receiver's
+     * parent is the {@code x-b3-spanid} it gets); a debug {@code x-b3-flags: 1} is written again by the B3 propagator.
+     * With tracing off they are copied like the rest of the list, as upstream does.
      */
     public static final Set<String> WRITTEN_BY_TRACING = Set.of(
             "traceparent", "tracestate",
             "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags");
 
     private static final Set<String> NAME_SET = Set.copyOf(NAMES);
-    private static final Set<String> COPIED = NAMES.stream()
+    private static final Set<String> COPIED_WITH_TRACING = NAMES.stream()
             .filter(name -> !WRITTEN_BY_TRACING.contains(name))
             .collect(Collectors.toUnmodifiableSet());
 
@@ -66,27 +67,30 @@ public final class PropagatedHeaders {
     }
 
     /**
-     * The headers of {@code incoming} that are on the list, except those {@link #WRITTEN_BY_TRACING}, under their
-     * lower-case names, values in order; the same header spelled in two cases is merged, nothing is lost. For a REST
-     * client's {@code ClientHeadersFactory}: wrap the result in a {@code MultivaluedHashMap}.
+     * The headers of {@code incoming} that are on the list, under their lower-case names, values in order; the same
+     * header spelled in two cases is merged, nothing is lost. With {@code tracing} on, the ones
+     * {@link #WRITTEN_BY_TRACING} are left out. For a REST client's {@code ClientHeadersFactory}: wrap the result in a
+     * {@code MultivaluedHashMap}.
      */
-    public static Map<String, List<String>> select(Map<String, List<String>> incoming) {
-        return select(incoming, false);
+    public static Map<String, List<String>> select(Map<String, List<String>> incoming, boolean tracing) {
+        return select(incoming, tracing, false);
     }
 
     /**
      * Like {@link #select}, without the {@link #USER_HEADERS}: what a call that leaves Bookinfo may carry (the
-     * request id, the user agent, other tracers' headers; OpenTelemetry adds W3C and B3).
+     * request id, the user agent, the trace headers).
      */
-    public static Map<String, List<String>> selectForThirdParty(Map<String, List<String>> incoming) {
-        return select(incoming, true);
+    public static Map<String, List<String>> selectForThirdParty(Map<String, List<String>> incoming, boolean tracing) {
+        return select(incoming, tracing, true);
     }
 
-    private static Map<String, List<String>> select(Map<String, List<String>> incoming, boolean withoutUser) {
+    private static Map<String, List<String>> select(Map<String, List<String>> incoming, boolean tracing,
+            boolean withoutUser) {
+        Set<String> copied = tracing ? COPIED_WITH_TRACING : NAME_SET;
         Map<String, List<String>> selected = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : incoming.entrySet()) {
             String name = header.getKey() == null ? null : header.getKey().toLowerCase(Locale.ROOT);
-            if (name != null && COPIED.contains(name) && !(withoutUser && USER_HEADERS.contains(name))) {
+            if (name != null && copied.contains(name) && !(withoutUser && USER_HEADERS.contains(name))) {
                 selected.computeIfAbsent(name, key -> new ArrayList<>())
                         .addAll(header.getValue());
             }

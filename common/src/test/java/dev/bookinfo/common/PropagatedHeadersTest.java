@@ -36,8 +36,10 @@ class PropagatedHeadersTest {
         incoming.put("Host", List.of("productpage:9080"));
         incoming.put("b3", List.of("80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1"));
 
-        assertEquals(Map.of("x-request-id", List.of("r1", "r2"), "cookie", List.of("a=1", "b=2")),
-                PropagatedHeaders.select(incoming));
+        for (boolean tracing : new boolean[] {false, true}) {
+            assertEquals(Map.of("x-request-id", List.of("r1", "r2"), "cookie", List.of("a=1", "b=2")),
+                    PropagatedHeaders.select(incoming, tracing));
+        }
     }
 
     @Test
@@ -51,13 +53,17 @@ class PropagatedHeadersTest {
         incoming.put("AUTHORIZATION", List.of("Bearer t"));
         incoming.put("jwt", List.of("t"));
 
-        // traceparent is not copied: OpenTelemetry writes it (leavesTheTraceHeadersToOpenTelemetry).
+        // With tracing on, traceparent is not copied: OpenTelemetry writes it (leavesTheTraceHeadersToOpenTelemetry).
         assertEquals(Map.of("x-request-id", List.of("r1"), "user-agent", List.of("curl/8.5.0")),
-                PropagatedHeaders.selectForThirdParty(incoming));
+                PropagatedHeaders.selectForThirdParty(incoming, true));
+        assertEquals(Map.of("x-request-id", List.of("r1"),
+                "traceparent", List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+                "user-agent", List.of("curl/8.5.0")),
+                PropagatedHeaders.selectForThirdParty(incoming, false));
     }
 
     @Test
-    void leavesTheTraceHeadersToOpenTelemetry() {
+    void leavesTheTraceHeadersToOpenTelemetryWhenTracingIsOnAndCopiesThemWhenOff() {
         Map<String, List<String>> incoming = new LinkedHashMap<>();
         incoming.put("Traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
         incoming.put("tracestate", List.of("rojo=00f067aa0ba902b7"));
@@ -69,7 +75,12 @@ class PropagatedHeadersTest {
         incoming.put("x-ot-span-context", List.of("4bf92f3577b34da6;00f067aa0ba902b7;true"));
 
         assertEquals(Map.of("x-ot-span-context", List.of("4bf92f3577b34da6;00f067aa0ba902b7;true")),
-                PropagatedHeaders.select(incoming));
+                PropagatedHeaders.select(incoming, true));
+        Map<String, List<String>> copied = PropagatedHeaders.select(incoming, false);
+        assertEquals(8, copied.size(), copied.toString());
+        assertEquals(List.of("80f198ee56343ba8"), copied.get("x-b3-traceid"));
+        assertEquals(List.of("05e3ac9a4f6e3b90"), copied.get("x-b3-parentspanid"));
+        assertEquals(List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"), copied.get("traceparent"));
         assertEquals(7, PropagatedHeaders.WRITTEN_BY_TRACING.size());
         assertTrue(PropagatedHeaders.NAMES.containsAll(PropagatedHeaders.WRITTEN_BY_TRACING));
     }

@@ -2,13 +2,17 @@ package dev.bookinfo.observability;
 
 import io.opentelemetry.api.trace.Span;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Puts the request's {@code x-request-id} (Istio's request id) and end user on the server span and the request id
  * in the log context ({@code requestId} in JSON logs), so a log line, an app span and the sidecars' spans (which Envoy
- * tags {@code guid:x-request-id}) are found by the same id.
+ * tags {@code guid:x-request-id}) are found by the same id. With tracing off there is no span; the log context then
+ * gets the incoming trace id ({@code traceId}, as OpenTelemetry would put it), the trace of the sidecars' spans.
  */
 public class RequestTags {
 
@@ -18,11 +22,18 @@ public class RequestTags {
     public static final String END_USER_ATTRIBUTE = "enduser.id";
     /** The log context key of the request id. */
     public static final String REQUEST_ID_MDC = "requestId";
+    /** The log context key of the trace id, OpenTelemetry's. */
+    public static final String TRACE_ID_MDC = "traceId";
+
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{16}|[0-9a-f]{32}");
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}.*");
 
     private final boolean endUserFromHeader;
+    private final boolean tracingOff;
 
     RequestTags(TracingConfig config) {
         this.endUserFromHeader = config.endUserFromHeader();
+        this.tracingOff = config.off();
     }
 
     /** Before routing and before any other filter, so that a request refused early (401, 404) is tagged too. */
@@ -30,6 +41,30 @@ public class RequestTags {
     public void tagRequest(ContainerRequestContext request) {
         tag(request.getHeaderString("x-request-id"),
                 endUserFromHeader ? request.getHeaderString("end-user") : null);
+        if (tracingOff) {
+            String traceId = incomingTraceId(request.getHeaderString("x-b3-traceid"),
+                    request.getHeaderString("traceparent"));
+            if (traceId != null) {
+                MDC.put(TRACE_ID_MDC, traceId);
+            }
+        }
+    }
+
+    /** The trace id B3 carries, else W3C's, when well-formed (B3 wins, as with OpenTelemetry's propagators). */
+    static String incomingTraceId(String b3TraceId, String traceparent) {
+        if (b3TraceId != null) {
+            String lower = b3TraceId.toLowerCase(Locale.ROOT);
+            if (TRACE_ID.matcher(lower).matches()) {
+                return lower;
+            }
+        }
+        if (traceparent != null) {
+            Matcher matcher = TRACEPARENT.matcher(traceparent);
+            if (matcher.matches()) {
+                return matcher.group(1);
+            }
+        }
+        return null;
     }
 
     /** Tags the current server span and log context; {@code null} values are left out. */

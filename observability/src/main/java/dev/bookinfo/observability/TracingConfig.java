@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
- * Where spans go. Nothing is exported unless one of the two endpoints is set; both are OpenTelemetry's own
+ * Where spans go. Nothing is traced or exported unless one of the two endpoints is set; both are OpenTelemetry's own
  * variable names, wired in this module's {@code META-INF/microprofile-config.properties}.
  */
 @ConfigMapping(prefix = "bookinfo.tracing")
@@ -26,6 +26,12 @@ public interface TracingConfig {
      */
     @WithDefault(NO_OTLP)
     String otlpEndpoint();
+
+    /**
+     * Whether OpenTelemetry stays off (no spans, the trace headers copied by hand): {@code true} unless one of the
+     * endpoints is set ({@link TracingSwitch}), or {@code BOOKINFO_TRACING_OFF} when set.
+     */
+    boolean off();
 
     /**
      * Whether the server span takes {@code enduser.id} from the incoming {@code end-user} header. True for details,

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 import dev.bookinfo.common.PropagatedHeaders;
+import dev.bookinfo.observability.TracingConfig;
 
 /**
  * Copies the request id, the trace context and the user agent from the incoming request onto the call to Google.
@@ -17,11 +18,18 @@ import dev.bookinfo.common.PropagatedHeaders;
 @ApplicationScoped
 public class PropagatedHeadersFactory implements ClientHeadersFactory {
 
+    /** On: OpenTelemetry writes the trace headers; off: they are copied from the incoming request. */
+    private final boolean tracing;
+
+    PropagatedHeadersFactory(TracingConfig config) {
+        this.tracing = !config.off();
+    }
+
     @Override
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
             MultivaluedMap<String, String> clientOutgoingHeaders) {
         MultivaluedMap<String, String> propagated = new MultivaluedHashMap<>();
-        propagated.putAll(PropagatedHeaders.selectForThirdParty(incomingHeaders));
+        propagated.putAll(PropagatedHeaders.selectForThirdParty(incomingHeaders, tracing));
         return propagated;
     }
 }

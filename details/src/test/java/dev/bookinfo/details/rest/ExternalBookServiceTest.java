@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -250,14 +249,16 @@ class ExternalBookServiceTest {
                 .withHeader("x-datadog-sampling-priority", equalTo("1"))
                 .withHeader("x-cloud-trace-context", equalTo("105445aa7843bc8bf206b12000100000/1;o=1"))
                 .withHeader("grpc-trace-bin", equalTo("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
-                // The trace headers are OpenTelemetry's (PropagatedHeaders.WRITTEN_BY_TRACING): the incoming trace
-                // (B3, read last, wins over the disagreeing traceparent), details' client span as the parent.
-                .withHeader("traceparent", matching("00-80f198ee56343ba864fe8b2a57d3eff7-[0-9a-f]{16}-01"))
+                // Tracing off (the default): the trace headers are copied as they came, as upstream details v2 does.
+                // With tracing on they are OpenTelemetry's (PropagatedHeaders.WRITTEN_BY_TRACING, reviews'
+                // HeaderPropagationTest).
+                .withHeader("traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                .withHeader("tracestate", equalTo("congo=t61rcWkgMzE"))
                 .withHeader("x-b3-traceid", equalTo("80f198ee56343ba864fe8b2a57d3eff7"))
-                .withHeader("x-b3-spanid", matching("(?!e457b5a2e4d86bd1)[0-9a-f]{16}"))
+                .withHeader("x-b3-spanid", equalTo("e457b5a2e4d86bd1"))
+                .withHeader("x-b3-parentspanid", equalTo("05e3ac9a4f6e3b90"))
                 .withHeader("x-b3-sampled", equalTo("1"))
-                .withoutHeader("x-b3-parentspanid")
-                .withoutHeader("x-b3-flags")
+                .withHeader("x-b3-flags", equalTo("0"))
                 .withHeader("sw8", equalTo("1-TRACEID-SEGMENTID-3-PARENT-INSTANCE-ENDPOINT-127.0.0.1:8080"))
                 .withHeader("user-agent", equalTo("curl/8.5.0"))
                 .withoutHeader("end-user")

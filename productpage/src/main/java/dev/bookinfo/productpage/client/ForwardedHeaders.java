@@ -3,11 +3,18 @@ package dev.bookinfo.productpage.client;
 import dev.bookinfo.common.PropagatedHeaders;
 import dev.bookinfo.common.SessionCookies;
 import dev.bookinfo.observability.RequestTags;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import io.vertx.core.MultiMap;
 import jakarta.ws.rs.HeaderParam;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,9 +24,11 @@ import java.util.stream.Stream;
  * per incoming request and passed to the REST clients as a {@code @BeanParam}. A {@code null} value is
  * not sent.
  *
- * <p>Not everything on the shared list is copied: the W3C and B3 trace headers are written by
- * OpenTelemetry (propagators {@code tracecontext,b3multi}), which re-encodes B3 the way upstream's
- * propagator does, and {@code end-user} comes only from the signed-in user, never from the request.
+ * <p>Not everything on the shared list is copied: the W3C and B3 trace headers are re-encoded the way upstream's
+ * propagator does (docs/upstream.md#b3-in-productpage), by OpenTelemetry's propagators {@code tracecontext,b3multi}:
+ * with tracing on, on every call, naming productpage's client span as the parent; with tracing off, here, from the
+ * incoming trace context, which then goes on with the span id it arrived with. {@code end-user} comes only from the
+ * signed-in user, never from the request.
  * {@code cookie} goes without productpage's own session cookies ({@link SessionCookies}): they are the reader's
  * credentials here, and a backend has no use for them.
  */
@@ -49,20 +58,39 @@ public final class ForwardedHeaders {
     private static final int AUTHORIZATION = COPIED.indexOf("authorization");
     private static final int JWT = COPIED.indexOf("jwt");
 
+    /** Reads the trace context the way Quarkus' OpenTelemetry does with {@code quarkus.otel.propagators=tracecontext,b3multi}. */
+    private static final TextMapPropagator TRACE_CONTEXT = TextMapPropagator.composite(
+            W3CTraceContextPropagator.getInstance(), B3Propagator.injectingMultiHeaders());
+
+    private static final TextMapGetter<MultiMap> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(MultiMap carrier) {
+            return carrier.names();
+        }
+
+        @Override
+        public String get(MultiMap carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
     private final String[] values;
     private final String endUser;
+    private final Map<String, String> traceHeaders;
 
-    private ForwardedHeaders(String[] values, String endUser) {
+    private ForwardedHeaders(String[] values, String endUser, Map<String, String> traceHeaders) {
         this.values = values;
         this.endUser = endUser;
+        this.traceHeaders = traceHeaders;
     }
 
     /**
      * Captures the headers to forward from {@code incoming}. A missing {@code x-request-id} is
      * generated, so all calls made for one page share an id that shows up in every log line; the id and
-     * the user also tag the current server span ({@link RequestTags}).
+     * the user also tag the current server span ({@link RequestTags}). With {@code tracing} off, the trace headers are
+     * written here from the incoming ones; with it on, OpenTelemetry writes them.
      */
-    public static ForwardedHeaders capture(MultiMap incoming, Optional<String> user) {
+    public static ForwardedHeaders capture(MultiMap incoming, Optional<String> user, boolean tracing) {
         String[] values = new String[COPIED.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = join(COPIED.get(i), incoming.getAll(COPIED.get(i)));
@@ -73,7 +101,16 @@ public final class ForwardedHeaders {
         }
         // The id sent on, generated or not, and the signed-in user (never a client's end-user header) on the span.
         RequestTags.tag(values[REQUEST_ID], user.orElse(null));
-        return new ForwardedHeaders(values, user.orElse(null));
+        return new ForwardedHeaders(values, user.orElse(null), tracing ? Map.of() : traceHeaders(incoming));
+    }
+
+    /** The incoming trace context written anew: nothing without a valid one, as upstream. */
+    private static Map<String, String> traceHeaders(MultiMap incoming) {
+        Context context = TRACE_CONTEXT.extract(Context.root(), incoming, HEADERS);
+        // The B3 propagator writes X-B3-TraceId and friends: looked up by the lower-case names below.
+        Map<String, String> written = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        TRACE_CONTEXT.inject(context, written, Map::put);
+        return written;
     }
 
     private static String join(String name, List<String> all) {
@@ -153,6 +190,36 @@ public final class ForwardedHeaders {
     @HeaderParam("jwt")
     public String getJwt() {
         return values[JWT];
+    }
+
+    @HeaderParam("traceparent")
+    public String getTraceparent() {
+        return traceHeaders.get("traceparent");
+    }
+
+    @HeaderParam("tracestate")
+    public String getTracestate() {
+        return traceHeaders.get("tracestate");
+    }
+
+    @HeaderParam("x-b3-traceid")
+    public String getB3TraceId() {
+        return traceHeaders.get("x-b3-traceid");
+    }
+
+    @HeaderParam("x-b3-spanid")
+    public String getB3SpanId() {
+        return traceHeaders.get("x-b3-spanid");
+    }
+
+    @HeaderParam("x-b3-sampled")
+    public String getB3Sampled() {
+        return traceHeaders.get("x-b3-sampled");
+    }
+
+    @HeaderParam("x-b3-flags")
+    public String getB3Flags() {
+        return traceHeaders.get("x-b3-flags");
     }
 
     /** The signed-in user's name, or {@code null} (header not sent) when nobody is signed in. */

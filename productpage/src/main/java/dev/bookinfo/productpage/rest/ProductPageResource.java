@@ -1,5 +1,6 @@
 package dev.bookinfo.productpage.rest;
 
+import dev.bookinfo.observability.TracingConfig;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
 import dev.bookinfo.productpage.service.CurrentUser;
 import dev.bookinfo.productpage.service.JsonBodies;
@@ -22,8 +23,11 @@ public class ProductPageResource {
 
     private final ProductPageService pages;
     private final CurrentUser currentUser;
+    /** Whether OpenTelemetry writes the trace headers on the backend calls (ForwardedHeaders). */
+    private final boolean tracing;
 
-    ProductPageResource(ProductPageService pages, CurrentUser currentUser) {
+    ProductPageResource(ProductPageService pages, CurrentUser currentUser, TracingConfig tracingConfig) {
+        this.tracing = !tracingConfig.off();
         this.pages = pages;
         this.currentUser = currentUser;
     }
@@ -31,7 +35,7 @@ public class ProductPageResource {
     @GET
     public Uni<RestResponse<byte[]>> page(HttpServerRequest request) {
         Optional<String> user = currentUser.name();
-        ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), currentUser.endUser());
+        ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), currentUser.endUser(), tracing);
         return pages.load(headers)
                 .chain(data -> new ProductPage(Product.COMEDY_OF_ERRORS, user.orElse(null), currentUser.oidc(),
                         data.details(), JsonBodies.DETAILS_ERROR_TEXT,

@@ -14,8 +14,10 @@ import dev.bookinfo.productpage.testing.BackendStubs;
 import dev.bookinfo.productpage.testing.BackendStubsResource;
 import dev.bookinfo.productpage.testing.Fixtures;
 import dev.bookinfo.productpage.testing.InjectBackends;
+import dev.bookinfo.productpage.testing.TracingOn;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What productpage sends to details, reviews and ratings (docs/upstream.md#header-propagation). Trace headers are
- * written by OpenTelemetry, {@code end-user} only from the session.
+ * What productpage sends to details, reviews and ratings (docs/upstream.md#header-propagation), with tracing on: trace
+ * headers are written by OpenTelemetry, {@code end-user} only from the session. With tracing off (the default):
+ * {@link TracingOffPropagationTest}.
  */
 @QuarkusTest
+@TestProfile(TracingOn.class)
 @WithTestResource(BackendStubsResource.class)
 class HeaderPropagationTest {
 

@@ -35,18 +35,19 @@ import io.quarkus.test.junit.TestProfile;
  * reviews → ratings (docs/upstream.md#header-propagation): every listed header reaches ratings (including
  * {@code end-user}, {@code authorization}, {@code cookie} and {@code user-agent}), and nothing else, e.g. not the
  * single {@code b3} header; the {@code cookie} without productpage's session cookies. The trace headers
- * ({@link PropagatedHeaders#WRITTEN_BY_TRACING}) are OpenTelemetry's: the same trace, the same sampling decision,
- * but reviews' own client span as the parent, and one value each.
+ * ({@link PropagatedHeaders#WRITTEN_BY_TRACING}) are OpenTelemetry's when tracing is on, as here: the same trace, the
+ * same sampling decision, but reviews' own client span as the parent, and one value each. With tracing off (the
+ * default) they are copied: {@link HeaderPropagationTracingOffTest}.
  */
 @QuarkusTest
-@TestProfile(Profiles.V2.class)
+@TestProfile(Profiles.V2Traced.class)
 class HeaderPropagationTest {
 
     /**
      * All 20 propagated names (docs/upstream.md#header-propagation), some sent in mixed case: names are compared
      * without regard to case.
      */
-    private static final Map<String, String> PROPAGATED = new LinkedHashMap<>();
+    static final Map<String, String> PROPAGATED = new LinkedHashMap<>();
     static {
         PROPAGATED.put("X-Request-Id", "5f2c1a3e-9b7d-4e21-8c55-0d7e6f1a2b3c");
         PROPAGATED.put("x-ot-span-context", "4bf92f3577b34da6;00f067aa0ba902b7;true");
@@ -74,7 +75,7 @@ class HeaderPropagationTest {
     private static final String B3_SPAN_ID = "e457b5a2e4d86bd1";
 
     /** Not on the list: must not reach ratings. */
-    private static final Map<String, String> NOT_PROPAGATED = Map.of(
+    static final Map<String, String> NOT_PROPAGATED = Map.of(
             "b3", "80f198ee56343ba8-e457b5a2e4d86bd1-1",
             "x-custom", "keep-me-here",
             "accept-language", "de-CH",

@@ -24,7 +24,7 @@ import io.quarkus.test.junit.TestProfile;
  * (LOG_JSON=true) print as {@code traceId}, {@code spanId} and {@code requestId}: a log line leads to its trace.
  */
 @QuarkusTest
-@TestProfile(Profiles.RatingsDown.class)
+@TestProfile(Profiles.RatingsDownTraced.class)
 class LogContextTest {
 
     private static final Logger SERVICE_LOG = Logger.getLogger("dev.bookinfo.reviews.service.ReviewsService");

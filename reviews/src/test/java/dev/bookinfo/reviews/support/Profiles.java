@@ -40,6 +40,14 @@ public final class Profiles {
     }
 
     /** reviews-v3: ratings on (spelled TRUE: any case enables), red stars, HOSTNAME and CLUSTER_NAME set. */
+    /** v2 with tracing on (spans made, exported nowhere): OpenTelemetry writes the trace headers. */
+    public static class V2Traced extends V2 {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return tracingOn(super.getConfigOverrides());
+        }
+    }
+
     public static class V3 implements QuarkusTestProfile {
         public static final String HOSTNAME = "reviews-v3-7d9f8b6c5-m4n8p";
         public static final String CLUSTER_NAME = "cluster-east";
@@ -82,5 +90,20 @@ public final class Profiles {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ClosedPortRatings.class));
         }
+    }
+
+    /** RatingsDown with tracing on: log lines carry the server span's ids. */
+    public static class RatingsDownTraced extends RatingsDown {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return tracingOn(super.getConfigOverrides());
+        }
+    }
+
+    /** Tracing is off by default (no exporter endpoint); on, without an endpoint, spans are made and not sent. */
+    static Map<String, String> tracingOn(Map<String, String> overrides) {
+        Map<String, String> all = new java.util.HashMap<>(overrides);
+        all.put("bookinfo.tracing.off", "false");
+        return all;
     }
 }

@@ -1,0 +1,71 @@
+package dev.bookinfo.reviews.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.bookinfo.reviews.support.RatingsStubs.okJson;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dev.bookinfo.reviews.support.InjectRatings;
+import dev.bookinfo.reviews.support.Profiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * With tracing off (the default: no exporter endpoint) reviews makes no spans, and every listed header reaches
+ * ratings exactly as it came, the trace headers included, as upstream's reviews does: the sidecars' spans still join
+ * up. Nothing starts a trace that did not arrive.
+ */
+@QuarkusTest
+@TestProfile(Profiles.V2.class)
+class HeaderPropagationTracingOffTest {
+
+    @InjectRatings
+    WireMockServer ratings;
+
+    @BeforeEach
+    void resetRatings() {
+        ratings.resetAll();
+        ratings.stubFor(get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
+    }
+
+    @Test
+    void copiesEveryListedHeaderAsItCameTraceHeadersIncluded() {
+        given().headers(HeaderPropagationTest.PROPAGATED)
+                .headers(HeaderPropagationTest.NOT_PROPAGATED)
+                .when().get("/reviews/0")
+                .then().statusCode(200);
+
+        HttpHeaders received = onlyRatingsRequest().getHeaders();
+        HeaderPropagationTest.PROPAGATED.forEach((name, value) ->
+                assertEquals(List.of(value), received.getHeader(name).values(), "header " + name));
+        HeaderPropagationTest.NOT_PROPAGATED.keySet().forEach(name -> assertFalse(received.getHeader(name).isPresent(),
+                "header " + name + " must not reach ratings"));
+    }
+
+    @Test
+    void startsNoTraceWhenNoneArrives() {
+        given().when().get("/reviews/0").then().statusCode(200);
+
+        HttpHeaders received = onlyRatingsRequest().getHeaders();
+        assertFalse(received.getHeader("traceparent").isPresent(), "traceparent");
+        assertFalse(received.getHeader("x-b3-traceid").isPresent(), "x-b3-traceid");
+    }
+
+    private LoggedRequest onlyRatingsRequest() {
+        List<LoggedRequest> requests = ratings.findAll(getRequestedFor(urlEqualTo("/ratings/0")));
+        assertEquals(1, requests.size(), "ratings requests");
+        return requests.get(0);
+    }
+}
