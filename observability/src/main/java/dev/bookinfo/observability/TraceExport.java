@@ -11,8 +11,8 @@ import zipkin2.reporter.urlconnection.URLConnectionSender;
 /**
  * The span exporter, chosen at run time. Quarkus sends spans to every {@link SpanExporter} bean and drops its own
  * OTLP exporter as soon as there is one; so this bean exists exactly when no OTLP endpoint is configured, and is
- * Zipkin's exporter when {@code OTEL_EXPORTER_ZIPKIN_ENDPOINT} is set, otherwise an exporter that sends nothing
- * (spans are still created: they carry the trace context to the next service).
+ * Zipkin's exporter when {@code OTEL_EXPORTER_ZIPKIN_ENDPOINT} is set, otherwise an exporter that sends nothing (for
+ * {@code BOOKINFO_TRACING_OFF=false} without an endpoint; by default tracing is then off, {@link TracingSwitch}).
  */
 public class TraceExport {
 

@@ -9,7 +9,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * Upstream's Prometheus endpoint, which the productpage pod annotations point at
  * ({@code prometheus.io/path: /metrics}). Same registry as Quarkus' {@code /q/metrics}, including
- * {@code request_result_total}.
+ * {@code request_result_total}. Hand-written because Micrometer's endpoint serves one path
+ * ({@code quarkus.micrometer.export.prometheus.path}): set to {@code /metrics} it would take away productpage's
+ * {@code /q/metrics}, which every service serves alike (MetricsTest#quarkusMetricsStayUnderQ).
  */
 @Path("/metrics")
 public class MetricsResource {
