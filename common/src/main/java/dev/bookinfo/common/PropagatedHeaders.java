@@ -49,10 +49,10 @@ public final class PropagatedHeaders {
     /**
      * The trace headers that OpenTelemetry writes on every outgoing call when tracing is on (propagators
      * {@code tracecontext} and {@code b3multi}), carrying the caller's own span as the parent. A copy of the incoming
-     * values would name the wrong parent and put a second, conflicting value next to OpenTelemetry's, so {@link #select}
-     * leaves them out then: OpenTelemetry's values win. {@code x-b3-parentspanid} is not written at all (the receiver's
-     * parent is the {@code x-b3-spanid} it gets); a debug {@code x-b3-flags: 1} is written again by the B3 propagator.
-     * With tracing off they are copied like the rest of the list, as upstream does.
+     * values would name the wrong parent and put a second, conflicting value next to OpenTelemetry's, so
+     * {@link #select} leaves them out then: OpenTelemetry's values win. {@code x-b3-parentspanid} is not written at
+     * all (the receiver's parent is the {@code x-b3-spanid} it gets); a debug {@code x-b3-flags: 1} is written again by
+     * the B3 propagator. With tracing off they are copied like the rest of the list, as upstream does.
      */
     public static final Set<String> WRITTEN_BY_TRACING = Set.of(
             "traceparent", "tracestate",

@@ -58,7 +58,7 @@ public final class ForwardedHeaders {
     private static final int AUTHORIZATION = COPIED.indexOf("authorization");
     private static final int JWT = COPIED.indexOf("jwt");
 
-    /** Reads the trace context the way Quarkus' OpenTelemetry does with {@code quarkus.otel.propagators=tracecontext,b3multi}. */
+    /** Reads and writes the trace context like Quarkus' OpenTelemetry with {@code propagators=tracecontext,b3multi}. */
     private static final TextMapPropagator TRACE_CONTEXT = TextMapPropagator.composite(
             W3CTraceContextPropagator.getInstance(), B3Propagator.injectingMultiHeaders());
 

@@ -45,7 +45,8 @@ class ForwardedHeadersTest {
 
     @Test
     void absentHeadersAreNotSentButARequestIdIsGenerated() {
-        ForwardedHeaders headers = ForwardedHeaders.capture(MultiMap.caseInsensitiveMultiMap(), Optional.empty(), false);
+        ForwardedHeaders headers =
+                ForwardedHeaders.capture(MultiMap.caseInsensitiveMultiMap(), Optional.empty(), false);
         assertNull(headers.getCookie());
         assertNull(headers.getEndUser());
         assertNull(headers.getTraceparent(), "no trace headers without an incoming trace, as upstream");
@@ -108,7 +109,8 @@ class ForwardedHeadersTest {
     @Test
     void withTracingOnOpenTelemetryWritesTheTraceHeaders() {
         ForwardedHeaders headers = ForwardedHeaders.capture(MultiMap.caseInsensitiveMultiMap()
-                .add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"), Optional.empty(), true);
+                .add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                Optional.empty(), true);
         assertNull(headers.getTraceparent());
         assertNull(headers.getB3TraceId());
     }

@@ -50,7 +50,8 @@ class TracingOffPropagationTest {
                 .header("x-b3-sampled", "1")
                 .header("x-request-id", "tracing-off-1")
                 .when().get("/productpage").then().statusCode(200);
-        for (LoggedRequest request : List.of(only(backends.details, "/details/0"), only(backends.reviews, "/reviews/0"))) {
+        List<LoggedRequest> calls = List.of(only(backends.details, "/details/0"), only(backends.reviews, "/reviews/0"));
+        for (LoggedRequest request : calls) {
             assertEquals(List.of("000000000000000080f198ee56343ba8"), request.header("x-b3-traceid").values());
             assertEquals(List.of(HeaderPropagationTest.B3_SPAN_ID), request.header("x-b3-spanid").values());
             assertEquals(List.of("1"), request.header("x-b3-sampled").values());

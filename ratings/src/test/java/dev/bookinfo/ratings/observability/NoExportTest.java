@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Without an exporter endpoint tracing is off: OpenTelemetry's SDK is disabled, Quarkus installs no tracer (no span
- * is made, none could be exported, nothing tries Quarkus' default localhost:4317), while requests are served as usual. The trace headers
+ * is made, none could be exported, nothing tries Quarkus' default localhost:4317), while requests are served as
+ * usual. The trace headers
  * are then copied by hand (reviews' HeaderPropagationTracingOffTest, productpage's TracingOffPropagationTest).
  */
 @QuarkusTest

@@ -37,7 +37,8 @@ class HeaderPropagationTracingOffTest {
     @BeforeEach
     void resetRatings() {
         ratings.resetAll();
-        ratings.stubFor(get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
+        ratings.stubFor(get("/ratings/0")
+                .willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
     }
 
     @Test
