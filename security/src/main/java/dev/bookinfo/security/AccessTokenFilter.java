@@ -4,7 +4,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -12,6 +11,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
+import dev.bookinfo.common.rest.ErrorBody;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -70,11 +70,7 @@ public class AccessTokenFilter {
     }
 
     private static Response unauthorized(ErrorBody body, String challenge) {
-        return Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body)
-                .build();
+        return Response.fromResponse(body.response(401)).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     /**

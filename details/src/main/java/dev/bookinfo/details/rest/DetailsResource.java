@@ -2,7 +2,6 @@ package dev.bookinfo.details.rest;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.OptionalLong;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +15,8 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
-import dev.bookinfo.common.ProductIds;
+import dev.bookinfo.common.rest.ErrorBody;
+import dev.bookinfo.common.rest.ProductIdRule;
 import dev.bookinfo.details.service.BookLookupException;
 import dev.bookinfo.details.service.DetailsService;
 
@@ -26,13 +26,15 @@ import dev.bookinfo.details.service.DetailsService;
  * (docs/upstream.md#what-we-fix), not any Ruby {@code Integer()} literal. The query string is ignored.
  *
  * <p>GET, POST and PUT behave alike because upstream's WEBrick handler ignores the method (productpage and Istio
- * only send GET); HEAD comes with GET. Any other method gets 405. The {@code Accept} header is not
+ * only send GET); HEAD comes with GET. Any other method gets 405 (dev.bookinfo.common.rest.ErrorMappers). The {@code Accept} header is not
  * negotiated: the answer is always JSON, as upstream.
  */
 @Path("details{rest: (/.*)?}")
 public class DetailsResource {
 
     private static final Logger LOG = Logger.getLogger(DetailsResource.class);
+    /** Upstream's answer to a missing or non-numeric id, with its lower-case "id". */
+    static final ProductIdRule IDS = new ProductIdRule(400, ProductIdRule.NOT_NUMERIC);
 
     private final DetailsService details;
 
@@ -56,17 +58,14 @@ public class DetailsResource {
     }
 
     private Uni<Response> answer(HttpServerRequest request) {
-        OptionalLong id = ProductIds.parseLong(lastSegment(request.path()));
-        if (id.isEmpty()) {
-            return Uni.createFrom().item(badRequest(ErrorBody.NOT_NUMERIC));
-        }
-        return details.details(id.getAsLong())
+        long id = IDS.parseLong(lastSegment(request.path()));
+        return details.details(id)
                 .map(book -> Response.ok(book, MediaType.APPLICATION_JSON_TYPE).build())
                 .onFailure(BookLookupException.class).recoverWithItem(failure -> {
                     String requestId = request.getHeader("x-request-id");
                     LOG.warnf("%s %s answered 400: %s [x-request-id=%s]", request.method(), request.path(),
                             failure.getMessage(), requestId == null ? "-" : requestId);
-                    return badRequest(new ErrorBody(failure.getMessage()));
+                    return new ErrorBody(failure.getMessage()).response(400);
                 });
     }
 
@@ -88,9 +87,5 @@ public class DetailsResource {
         } catch (IllegalArgumentException malformedEscape) {
             return segment;
         }
-    }
-
-    private static Response badRequest(ErrorBody body) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

@@ -4,10 +4,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.bookinfo.common.rest.FixedAnswer;
 import dev.bookinfo.security.PublicEndpoint;
+import io.smallrye.common.annotation.NonBlocking;
 
 /**
  * Upstream's {@code /health}, which also answers any path below it. Kubernetes probes use
@@ -18,24 +20,23 @@ import dev.bookinfo.security.PublicEndpoint;
  */
 @PublicEndpoint // probes and upstream's checks call it without a token, in JWT_MODE=standalone too
 @Path("health{rest: (/.*)?}")
+@NonBlocking
 public class HealthResource {
 
+    static final FixedAnswer HEALTHY = FixedAnswer.ok(FixedAnswer.JSON, "{\"status\":\"Details is healthy\"}");
+
     @GET
-    public Response get() {
-        return healthy();
+    public RestResponse<byte[]> get() {
+        return HEALTHY.response();
     }
 
     @POST
-    public Response post() {
-        return healthy();
+    public RestResponse<byte[]> post() {
+        return HEALTHY.response();
     }
 
     @PUT
-    public Response put() {
-        return healthy();
-    }
-
-    private static Response healthy() {
-        return Response.ok(HealthStatus.HEALTHY, MediaType.APPLICATION_JSON_TYPE).build();
+    public RestResponse<byte[]> put() {
+        return HEALTHY.response();
     }
 }

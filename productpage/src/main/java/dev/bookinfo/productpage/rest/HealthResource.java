@@ -1,5 +1,6 @@
 package dev.bookinfo.productpage.rest;
 
+import dev.bookinfo.common.rest.FixedAnswer;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,13 +8,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** Upstream's plain health check (docs/upstream.md#productpage-routes). Kubernetes probes use {@code /q/health/*}. */
 @Path("/health")
+@NonBlocking
 public class HealthResource {
 
-    static final String HEALTHY = "Product page is healthy";
+    static final FixedAnswer HEALTHY = FixedAnswer.ok(Html.UTF8, "Product page is healthy");
 
     @GET
-    @NonBlocking
     public RestResponse<byte[]> health() {
-        return Html.ok(HEALTHY);
+        return HEALTHY.response();
     }
 }

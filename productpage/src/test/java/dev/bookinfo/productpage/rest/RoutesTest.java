@@ -123,7 +123,21 @@ class RoutesTest {
         "DELETE, /static/img/avatar.svg",
         "DELETE, /"})
     void unsupportedMethodsOnKnownPathsAre405(String method, String path) {
-        given().when().request(method, path).then().statusCode(405);
+        given().when().request(method, path).then().statusCode(405).body(is(emptyString()));
+    }
+
+    /** HTTP requires {@code Allow} on a 405; upstream's Flask sends {@code POST, OPTIONS} for {@code GET /login}. */
+    @ParameterizedTest
+    @CsvSource({
+        "GET, /login, 'POST, OPTIONS'",
+        "POST, /logout, 'GET, HEAD, OPTIONS'",
+        "POST, /productpage, 'GET, HEAD, OPTIONS'",
+        "DELETE, /api/v1/products/0/reviews, 'GET, HEAD, OPTIONS'",
+        "PUT, /health, 'GET, HEAD, OPTIONS'",
+        "POST, /index.html, 'GET, HEAD, OPTIONS'",
+        "POST, /static/css/bookinfo.css, 'GET, HEAD'"})
+    void aMethodNotAllowedNamesTheAllowedOnes(String method, String path, String allow) {
+        given().when().request(method, path).then().statusCode(405).header("Allow", allow);
     }
 
     @ParameterizedTest

@@ -1,13 +1,13 @@
 package dev.bookinfo.ratings.rest;
 
+import dev.bookinfo.common.rest.FixedAnswer;
 import dev.bookinfo.ratings.service.Faults;
 import dev.bookinfo.security.PublicEndpoint;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Upstream's health endpoint (docs/upstream.md#ratings-routes): 500 only in v-unhealthy's unhealthy phases. Kubernetes
@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 @NonBlocking
 public class HealthResource {
 
-    private static final HealthBody HEALTHY = new HealthBody("Ratings is healthy");
-    private static final HealthBody UNHEALTHY = new HealthBody("Ratings is not healthy");
+    static final FixedAnswer HEALTHY = FixedAnswer.ok(FixedAnswer.JSON, "{\"status\":\"Ratings is healthy\"}");
+    static final FixedAnswer UNHEALTHY = FixedAnswer.of(500, FixedAnswer.JSON, "{\"status\":\"Ratings is not healthy\"}");
 
     private final Faults faults;
 
@@ -29,10 +29,7 @@ public class HealthResource {
     }
 
     @GET
-    public Response health() {
-        if (faults.healthy()) {
-            return Response.ok(HEALTHY, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return Response.serverError().entity(UNHEALTHY).type(MediaType.APPLICATION_JSON_TYPE).build();
+    public RestResponse<byte[]> health() {
+        return (faults.healthy() ? HEALTHY : UNHEALTHY).response();
     }
 }

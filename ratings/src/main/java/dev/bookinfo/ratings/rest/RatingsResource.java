@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.bookinfo.common.ProductIds;
+import dev.bookinfo.common.rest.ErrorBody;
+import dev.bookinfo.common.rest.ProductIdRule;
 import dev.bookinfo.ratings.config.RatingsConfig;
 import dev.bookinfo.ratings.service.DatabaseFailure;
 import dev.bookinfo.ratings.service.DatabaseRatings;
@@ -27,21 +28,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
  * {@code GET} and {@code POST /ratings/{id}} (docs/upstream.md#ratings-routes, docs/upstream.md#ratings-variants). The
  * id is the last path segment, like upstream ({@code /ratings/0/7} is product 7), but must be a plain decimal number
- * (docs/upstream.md#what-we-fix). Other methods get a 405 ({@link MethodNotAllowed}) where upstream left the connection
- * hanging.
+ * (docs/upstream.md#what-we-fix). Other methods get a 405 ({@link dev.bookinfo.common.rest.ErrorMappers}) where
+ * upstream left the connection hanging.
  */
 @Path("/ratings")
 @NonBlocking
 public class RatingsResource {
 
     private static final Logger LOG = Logger.getLogger(RatingsResource.class);
-    private static final ErrorBody BAD_ID = new ErrorBody("please provide numeric product ID");
+    /** Upstream's answer to a non-numeric id, with an upper-case "ID" unlike details. */
+    static final ProductIdRule IDS = new ProductIdRule(400, "please provide numeric product ID");
     private static final ErrorBody BAD_JSON = new ErrorBody("please provide valid ratings JSON");
     private static final ErrorBody UNAVAILABLE = new ErrorBody("Service unavailable");
     private static final ErrorBody POST_NOT_IMPLEMENTED = new ErrorBody("Post not implemented for database backed ratings");
@@ -80,18 +81,14 @@ public class RatingsResource {
     @GET
     @Path("{id: .*}")
     public Uni<Response> get(@Context HttpServerRequest request) {
-        OptionalLong id = productId(request);
-        if (id.isEmpty()) {
-            return Uni.createFrom().item(json(Response.Status.BAD_REQUEST, BAD_ID));
-        }
-        long productId = id.getAsLong();
+        long productId = productId(request);
         return switch (faults.nextGet()) {
             case NORMAL -> database.enabled() ? fromDatabase(productId, request)
                     : Uni.createFrom().item(() -> ratings(productId));
             case DELAYED -> Uni.createFrom().voidItem()
                     .onItem().delayIt().by(faults.delay())
                     .map(ignored -> ratings(productId));
-            case UNAVAILABLE -> Uni.createFrom().item(json(Response.Status.SERVICE_UNAVAILABLE, UNAVAILABLE));
+            case UNAVAILABLE -> Uni.createFrom().item(UNAVAILABLE.response(503));
         };
     }
 
@@ -102,31 +99,27 @@ public class RatingsResource {
     @POST
     @Path("{id: .*}")
     public Response post(@Context HttpServerRequest request, byte[] body) {
-        OptionalLong id = productId(request);
-        if (id.isEmpty()) {
-            return json(Response.Status.BAD_REQUEST, BAD_ID);
-        }
-        long productId = id.getAsLong();
+        long productId = productId(request);
         // Before the body is even parsed: a full store costs a stream of new ids next to nothing.
         if (!store.hasRoomFor(productId)) {
-            return json(Response.Status.CONFLICT, storeFull);
+            return storeFull.response(409);
         }
         if (body == null || body.length == 0) {
-            return json(Response.Status.BAD_REQUEST, BAD_JSON);
+            return BAD_JSON.response(400);
         }
         int depth = depth(body);
         if (depth > maxDepth) {
-            return json(Response.Status.BAD_REQUEST, tooDeep);
+            return tooDeep.response(400);
         }
         String compact = depth < 0 ? null : compact(body);
         if (compact == null) {
-            return json(Response.Status.BAD_REQUEST, BAD_JSON);
+            return BAD_JSON.response(400);
         }
         if (database.enabled()) {
-            return json(Response.Status.NOT_IMPLEMENTED, POST_NOT_IMPLEMENTED);
+            return POST_NOT_IMPLEMENTED.response(501);
         }
         if (!store.put(productId, compact)) {
-            return json(Response.Status.CONFLICT, storeFull);
+            return storeFull.response(409);
         }
         return ratings(productId);
     }
@@ -137,12 +130,12 @@ public class RatingsResource {
      */
     private Uni<Response> fromDatabase(long id, HttpServerRequest request) {
         return database.read()
-                .map(read -> json(Response.Status.OK, new RatingsBody(id, reviewers(read))))
+                .map(read -> ok(new RatingsBody(id, reviewers(read))))
                 .onFailure(DatabaseFailure.class).recoverWithItem(failure -> {
                     DatabaseFailure failed = (DatabaseFailure) failure;
                     LOG.warnf("GET %s answered %d: %s (%s) [x-request-id=%s]", request.path(), failed.status(),
                             failed.error(), failed.getMessage(), orDash(request.getHeader("x-request-id")));
-                    return json(Response.Status.fromStatusCode(failed.status()), new ErrorBody(failed.error()));
+                    return new ErrorBody(failed.error()).response(failed.status());
                 });
     }
 
@@ -155,7 +148,7 @@ public class RatingsResource {
     }
 
     private Response ratings(long id) {
-        return json(Response.Status.OK, new RatingsBody(id, store.get(id)));
+        return ok(new RatingsBody(id, store.get(id)));
     }
 
     /**
@@ -201,12 +194,12 @@ public class RatingsResource {
      * and an empty segment after a trailing slash, all of which then fail the decimal check. Quarkus' path
      * parameter would have decoded and trimmed them.
      */
-    private static OptionalLong productId(HttpServerRequest request) {
+    private static long productId(HttpServerRequest request) {
         String path = request.path();
-        return ProductIds.parseLong(path.substring(path.lastIndexOf('/') + 1));
+        return IDS.parseLong(path.substring(path.lastIndexOf('/') + 1));
     }
 
-    private static Response json(Response.Status status, Object body) {
-        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    private static Response ok(RatingsBody body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -12,8 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Upstream's routing table (docs/upstream.md#ratings-routes) on the raw request path: GET on exactly {@code /health},
  * GET and POST on {@code /ratings/} followed by anything. Any other path, and POST {@code /health}, is a 404 with an
- * empty body and no content type. Other methods on the two paths get 405 from Quarkus REST, where upstream
- * left the connection hanging.
+ * empty body and no content type. Other methods on the two paths get 405 with {@code Allow}
+ * ({@link dev.bookinfo.common.rest.ErrorMappers}), where upstream left the connection hanging.
  *
  * <p>Quarkus REST alone is more lenient: it decodes the path, ignores a trailing slash and matrix parameters,
  * and lets {@code /ratings} match the {@code /ratings/{id}} template. Vert.x answers unmatched paths with an

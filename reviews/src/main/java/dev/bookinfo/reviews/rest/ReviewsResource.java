@@ -7,13 +7,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.bookinfo.common.ProductIds;
+import dev.bookinfo.common.rest.ProductIdRule;
 import dev.bookinfo.reviews.service.ReviewsResponse;
 import dev.bookinfo.reviews.service.ReviewsService;
-import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,7 +21,11 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewsResource {
 
-    private static final ErrorBody NOT_NUMERIC = new ErrorBody("please provide numeric product id");
+    /**
+     * Upstream answered 404 because JAX-RS could not convert the path parameter to {@code int}; we keep the status
+     * and add a body. Octal, hex, {@code 12abc}, {@code 1.5}, spaces and values beyond 32 bits all get it.
+     */
+    static final ProductIdRule IDS = new ProductIdRule(404, ProductIdRule.NOT_NUMERIC);
 
     private final ReviewsService reviews;
 
@@ -35,30 +36,12 @@ public class ReviewsResource {
     @GET
     @Path("/{productId}")
     public Uni<ReviewsResponse> reviews(@RestPath String productId, @RestHeader("x-request-id") String requestId) {
-        int id = ProductIds.parseInt(productId).orElseThrow(ProductIdNotNumeric::new);
-        return reviews.reviews(id, requestId);
+        return reviews.reviews(IDS.parseInt(productId), requestId);
     }
 
     /** {@code /reviews} without an id: the same 404 as a bad id. */
     @GET
-    @NonBlocking
-    public RestResponse<ErrorBody> withoutProductId() {
-        return notNumeric(null);
-    }
-
-    /**
-     * Upstream answered 404 because JAX-RS could not convert the path parameter to {@code int}; we keep the status
-     * and add a body. Octal, hex, {@code 12abc}, {@code 1.5}, spaces and values beyond 32 bits all land here.
-     */
-    @ServerExceptionMapper
-    RestResponse<ErrorBody> notNumeric(ProductIdNotNumeric e) {
-        return RestResponse.status(RestResponse.Status.NOT_FOUND, NOT_NUMERIC);
-    }
-
-    /** Thrown for an id that is not a 32-bit decimal integer; an expected client mistake, so no stack trace. */
-    static final class ProductIdNotNumeric extends RuntimeException {
-        ProductIdNotNumeric() {
-            super("product id is not a 32-bit decimal integer", null, false, false);
-        }
+    public Uni<ReviewsResponse> withoutProductId() {
+        return Uni.createFrom().failure(IDS.rejected());
     }
 }

@@ -10,7 +10,10 @@ import dev.bookinfo.reviews.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Unsupported methods on a known path get 405 (empty body), never a hang (docs/upstream.md#what-we-fix). */
+/**
+ * Unsupported methods on a known path get 405 with an empty body and the {@code Allow} header HTTP requires, never a
+ * hang (docs/upstream.md#what-we-fix).
+ */
 @QuarkusTest
 @TestProfile(Profiles.V1.class)
 class MethodNotAllowedTest {
@@ -32,6 +35,7 @@ class MethodNotAllowedTest {
                 .when().request(method, path)
                 .then()
                 .statusCode(405)
+                .header("Allow", "GET, HEAD, OPTIONS")
                 .body(is(""));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bookinfo.reviews.rest;
 
+import static dev.bookinfo.reviews.support.ExpectedBodies.ERROR_JSON;
 import static dev.bookinfo.reviews.support.ExpectedBodies.JSON;
 import static dev.bookinfo.reviews.support.ExpectedBodies.NOT_NUMERIC;
 import static dev.bookinfo.reviews.support.ExpectedBodies.withoutRatings;
@@ -50,7 +51,7 @@ class ProductIdTest {
                 .when().get("/reviews/" + rawSegment)
                 .then()
                 .statusCode(404)
-                .header("Content-Type", JSON)
+                .header("Content-Type", ERROR_JSON)
                 .body(is(NOT_NUMERIC));
     }
 
@@ -61,7 +62,7 @@ class ProductIdTest {
                 .when().get(path)
                 .then()
                 .statusCode(404)
-                .header("Content-Type", JSON)
+                .header("Content-Type", ERROR_JSON)
                 .body(is(NOT_NUMERIC));
     }
 }

@@ -4,6 +4,8 @@ package dev.bookinfo.reviews.support;
 public final class ExpectedBodies {
 
     public static final String JSON = "application/json;charset=UTF-8";
+    /** The content type of an error that reviews answers itself, as every service's error body. */
+    public static final String ERROR_JSON = "application/json";
     public static final String UNAVAILABLE = "{\"error\":\"Ratings service is currently unavailable\"}";
     public static final String NOT_NUMERIC = "{\"error\":\"please provide numeric product id\"}";
 
