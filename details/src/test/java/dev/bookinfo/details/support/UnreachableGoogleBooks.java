@@ -1,26 +1,23 @@
 package dev.bookinfo.details.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
+import dev.bookinfo.common.testing.ClosedPort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points Google Books at a local port where nothing listens: a port the OS just handed out and took back. */
+/** Points Google Books at a local port that refuses every connection. */
 public class UnreachableGoogleBooks implements QuarkusTestResourceLifecycleManager {
+
+    private ClosedPort port;
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return Map.of("bookinfo.google-books.url", "http://127.0.0.1:" + socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        port = new ClosedPort();
+        return Map.of("bookinfo.google-books.url", port.url());
     }
 
     @Override
     public void stop() {
+        port.close();
     }
 }

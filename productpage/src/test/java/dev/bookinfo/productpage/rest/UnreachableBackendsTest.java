@@ -5,13 +5,11 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookinfo.common.testing.ClosedPort;
 import dev.bookinfo.productpage.testing.Pages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +27,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestProfile(UnreachableBackendsTest.NothingListening.class)
 class UnreachableBackendsTest {
 
-    /** Points all three backends at a port nobody listens on, through the upstream variables. */
+    /**
+     * Points all three backends at a port that refuses connections, through the upstream variables. The port stays
+     * held until the test JVM exits: a profile has no hook at the end of its tests.
+     */
     public static class NothingListening implements QuarkusTestProfile {
+
+        private static final ClosedPort CLOSED = new ClosedPort();
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            String port = Integer.toString(freePort());
+            String port = Integer.toString(CLOSED.port());
             Map<String, String> config = new HashMap<>();
             for (String name : List.of("DETAILS", "REVIEWS", "RATINGS")) {
                 config.put(name + "_HOSTNAME", "localhost");
@@ -42,14 +46,6 @@ class UnreachableBackendsTest {
                 config.put(name + "_PORT", "tcp://10.0.0.1:9080");
             }
             return config;
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -121,7 +121,9 @@ public class RatingsResource {
         if (!store.put(productId, compact)) {
             return storeFull.response(409);
         }
-        return ratings(productId);
+        // What was posted, not what the store holds now: a parallel POST for the same product may already have
+        // replaced it, and upstream (single-threaded) always answers with the posted value.
+        return ok(new RatingsBody(productId, compact));
     }
 
     /**

@@ -1,28 +1,23 @@
 package dev.bookinfo.reviews.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
+import dev.bookinfo.common.testing.ClosedPort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points the ratings client at a local port nobody listens on: every call is refused, as when ratings is down. */
+/** Points the ratings client at a local port that refuses every call, as when ratings is down. */
 public class ClosedPortRatings implements QuarkusTestResourceLifecycleManager {
+
+    private ClosedPort port;
 
     @Override
     public Map<String, String> start() {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of("quarkus.rest-client.ratings.url", "http://127.0.0.1:" + port);
+        port = new ClosedPort();
+        return Map.of("quarkus.rest-client.ratings.url", port.url());
     }
 
     @Override
     public void stop() {
+        port.close();
     }
 }
