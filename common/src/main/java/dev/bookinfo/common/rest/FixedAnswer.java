@@ -37,7 +37,9 @@ public final class FixedAnswer {
     }
 
     public RestResponse<byte[]> response() {
-        return RestResponse.ResponseBuilder.<byte[]>create(status).entity(body).header(HttpHeaders.CONTENT_TYPE, contentType)
+        return RestResponse.ResponseBuilder.<byte[]>create(status)
+                .entity(body)
+                .header(HttpHeaders.CONTENT_TYPE, contentType)
                 .build();
     }
 }

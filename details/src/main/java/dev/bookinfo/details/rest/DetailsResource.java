@@ -26,8 +26,8 @@ import dev.bookinfo.details.service.DetailsService;
  * (docs/upstream.md#what-we-fix), not any Ruby {@code Integer()} literal. The query string is ignored.
  *
  * <p>GET, POST and PUT behave alike because upstream's WEBrick handler ignores the method (productpage and Istio
- * only send GET); HEAD comes with GET. Any other method gets 405 (dev.bookinfo.common.rest.ErrorMappers). The {@code Accept} header is not
- * negotiated: the answer is always JSON, as upstream.
+ * only send GET); HEAD comes with GET. Any other method gets 405 ({@code dev.bookinfo.common.rest.ErrorMappers}).
+ * The {@code Accept} header is not negotiated: the answer is always JSON, as upstream.
  */
 @Path("details{rest: (/.*)?}")
 public class DetailsResource {
