@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Configuration of the details service. Upstream's env var names ({@code ENABLE_EXTERNAL_BOOK_SERVICE},
- * {@code DO_NOT_ENCRYPT}) are wired onto these properties in {@code application.properties}.
+ * {@code DO_NOT_ENCRYPT}) are wired onto these properties in {@code application.properties}, which states every
+ * default; a blank variable counts as unset ({@link dev.bookinfo.common.BlankIsUnset}).
  *
  * <p>The prefix is deliberately not {@code details}: Kubernetes injects {@code DETAILS_PORT=tcp://...} and
  * friends into every pod, and a mapping named after the service could pick them up.
@@ -24,7 +24,6 @@ public interface DetailsConfig {
      * Raw value of {@code ENABLE_EXTERNAL_BOOK_SERVICE}. Upstream compares it with the exact string
      * {@code true}, so this is a string, not a boolean (a boolean converter would also accept yes/on/1).
      */
-    @WithDefault("false")
     String enableExternalBookService();
 
     /** Whether {@code GET /details/{id}} looks the book up in Google Books (the v2 behaviour). */
@@ -41,7 +40,6 @@ public interface DetailsConfig {
          * Raw value of {@code DO_NOT_ENCRYPT}. Only the exact string {@code true} selects plain HTTP on
          * port 80 (for a mesh that originates TLS itself); anything else means HTTPS on port 443.
          */
-        @WithDefault("false")
         String doNotEncrypt();
 
         /**
@@ -51,11 +49,9 @@ public interface DetailsConfig {
         Optional<URI> url();
 
         /** How long to wait for Google's answer once connected (upstream: 5 s). */
-        @WithDefault("5s")
         Duration readTimeout();
 
         /** How long to wait for the TCP (and TLS) connection to Google. */
-        @WithDefault("5s")
         Duration connectTimeout();
     }
 

@@ -1,15 +1,15 @@
 package dev.bookinfo.productpage.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * productpage settings. The upstream environment variables are wired to these keys in
- * {@code application.properties}; the backend URLs are {@code quarkus.rest-client.<name>.url}
- * (see {@link BackendUrlConfigSourceFactory}).
+ * productpage settings. The upstream environment variables and their defaults are wired to these keys in
+ * {@code application.properties}, the only place that states a default; a blank variable counts as unset
+ * ({@link dev.bookinfo.common.BlankIsUnset}). The backend URLs are {@code quarkus.rest-client.<name>.url}
+ * ({@link dev.bookinfo.common.NeighbourUrls}).
  *
  * <p>The prefix is deliberately not a service name: Kubernetes injects {@code DETAILS_PORT},
  * {@code REVIEWS_SERVICE_PORT} and friends into every pod, and those must not land on our keys.
@@ -21,7 +21,6 @@ public interface ProductpageConfig {
      * Extra reviews requests sent before the real one on every {@code /productpage} render
      * ({@code FLOOD_FACTOR}, docs/upstream.md#flood-mode). Used to demonstrate rate limiting; 0 turns it off.
      */
-    @WithDefault("0")
     int floodFactor();
 
     /**
@@ -42,21 +41,17 @@ public interface ProductpageConfig {
 
     interface Session {
 
-        /** Built-in key used when {@code SESSION_SECRET} is not set; it is public, like upstream's. */
-        String DEFAULT_SECRET = "bookinfo-demo-session-key-not-a-secret";
-
         /**
-         * HMAC-SHA256 key for the {@code session} cookie ({@code SESSION_SECRET}). The built-in
-         * default lets replicas accept each other's cookies out of the box; set your own in production.
+         * HMAC-SHA256 key for the {@code session} cookie ({@code SESSION_SECRET}). The built-in default
+         * ({@code application.properties}) is public, like upstream's: it lets replicas accept each other's cookies
+         * out of the box; set your own in production.
          */
-        @WithDefault(DEFAULT_SECRET)
         String secret();
 
         /**
          * How long a {@code session} cookie stays valid after sign-in ({@code SESSION_MAX_AGE}, e.g. {@code 8h} or
          * {@code PT30M}); the browser drops it then too, and an older (or future-dated) one counts as signed out.
          */
-        @WithDefault("8h")
         Duration maxAge();
     }
 }

@@ -1,6 +1,5 @@
 package dev.bookinfo.productpage.rest;
 
-import dev.bookinfo.productpage.config.BackendUrls;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +21,7 @@ public class IndexResource {
     }
 
     private static String url(Config config, String backend) {
-        String url = config.getOptionalValue(BackendUrls.urlProperty(backend), String.class).orElse("");
+        String url = config.getOptionalValue("quarkus.rest-client." + backend + ".url", String.class).orElse("");
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookinfo.productpage.testing.DemoSessions;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class SignInSettingsCheckTest {
 
     @Test
     void theDemoKeyMayBeTheBuiltInOneButNotTheExampleValue() {
-        assertEquals(Optional.empty(), SignInSettingsCheck.demoKeyProblem(ProductpageConfig.Session.DEFAULT_SECRET));
+        assertEquals(Optional.empty(), SignInSettingsCheck.demoKeyProblem(DemoSessions.BUILT_IN_KEY));
         assertEquals(Optional.empty(), SignInSettingsCheck.demoKeyProblem("R3VhcmQgdGhpcyBrZXkgd2VsbA=="));
         assertTrue(SignInSettingsCheck.demoKeyProblem("replace-with-32-or-more-random-characters").orElseThrow()
                 .startsWith("SESSION_SECRET is still the example value"));

@@ -1,6 +1,5 @@
 package dev.bookinfo.productpage.testing;
 
-import dev.bookinfo.productpage.config.ProductpageConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -14,6 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class DemoSessions {
 
+    /** The demo login's documented, public default key (bookinfo.session.secret in application.properties). */
+    public static final String BUILT_IN_KEY = "bookinfo-demo-session-key-not-a-secret";
+
     private DemoSessions() {
     }
 
@@ -22,7 +24,7 @@ public final class DemoSessions {
                 .encodeToString(user.getBytes(StandardCharsets.UTF_8)) + "." + issued.getEpochSecond();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(ProductpageConfig.Session.DEFAULT_SECRET.getBytes(StandardCharsets.UTF_8),
+            mac.init(new SecretKeySpec(BUILT_IN_KEY.getBytes(StandardCharsets.UTF_8),
                     "HmacSHA256"));
             return payload + "." + Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));

@@ -2,7 +2,6 @@ package dev.bookinfo.ratings.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,7 +17,6 @@ import java.util.Optional;
 public interface RatingsConfig {
 
     /** Behaviour variant ({@code SERVICE_VERSION}): v1, v2, v-faulty, v-delayed, v-unavailable or v-unhealthy. */
-    @WithDefault("v1")
     @WithConverter(Converters.ServiceVersionConverter.class)
     ServiceVersion serviceVersion();
 
@@ -49,15 +47,12 @@ public interface RatingsConfig {
          * How long to wait for a connection (MySQL: TCP connect and handshake; MongoDB: connect and server
          * selection) before answering "could not connect". Drivers default to 10 to 30 s, longer than reviews waits.
          */
-        @WithDefault("1s")
         Duration connectTimeout();
 
         /** How long a query may take before it counts as failed. */
-        @WithDefault("2s")
         Duration queryTimeout();
 
         /** Most connections kept open to the database. */
-        @WithDefault("4")
         int poolSize();
     }
 
@@ -67,11 +62,9 @@ public interface RatingsConfig {
         Optional<String> host();
 
         /** {@code MYSQL_DB_PORT}. */
-        @WithDefault("3306")
         int port();
 
         /** {@code MYSQL_DB_USER}. */
-        @WithDefault("root")
         String user();
 
         /** {@code MYSQL_DB_PASSWORD}. */
@@ -84,22 +77,18 @@ public interface RatingsConfig {
          * Chance, from 0.0 to 1.0, that a GET /ratings fails (v-faulty) or is delayed (v-delayed)
          * ({@code FAULT_PROBABILITY}).
          */
-        @WithDefault("0.5")
         @WithConverter(Converters.ProbabilityConverter.class)
         double probability();
 
         /** How long v-delayed holds back a delayed answer ({@code FAULT_DELAY}). */
-        @WithDefault("7s")
         @WithConverter(Converters.PositiveDurationConverter.class)
         Duration delay();
 
         /** How long each available / unavailable phase of v-unavailable lasts ({@code FAULT_UNAVAILABLE_PERIOD}). */
-        @WithDefault("60s")
         @WithConverter(Converters.PositiveDurationConverter.class)
         Duration unavailablePeriod();
 
         /** How long each healthy / unhealthy phase of v-unhealthy lasts ({@code FAULT_UNHEALTHY_PERIOD}). */
-        @WithDefault("15m")
         @WithConverter(Converters.PositiveDurationConverter.class)
         Duration unhealthyPeriod();
     }
@@ -110,12 +99,10 @@ public interface RatingsConfig {
          * Most products that can have posted ratings at once ({@code MAX_POSTED_PRODUCTS}); a POST for one more
          * product is refused, updates of stored ones still work. 0 refuses every new product.
          */
-        @WithDefault("100")
         @WithConverter(Converters.MaxPostedProductsConverter.class)
         int maxProducts();
 
         /** Deepest nesting of arrays and objects accepted in posted ratings, 1 to 500 ({@code MAX_JSON_DEPTH}). */
-        @WithDefault("32")
         @WithConverter(Converters.MaxJsonDepthConverter.class)
         int maxDepth();
     }

@@ -68,7 +68,7 @@ public class ReviewsService {
 
     /** Creates the service (and the ratings client) at startup, so a bad ratings URL fails the start, not a request. */
     void logSettings(@Observes StartupEvent event,
-            @ConfigProperty(name = RatingsClientDefaults.URL) String ratingsUrl,
+            @ConfigProperty(name = "quarkus.rest-client.ratings.url") String ratingsUrl,
             @ConfigProperty(name = RatingsClientDefaults.CONNECT_TIMEOUT) long connectTimeoutMillis,
             @ConfigProperty(name = RatingsClientDefaults.READ_TIMEOUT) long readTimeoutMillis) {
         if (ratingsEnabled) {

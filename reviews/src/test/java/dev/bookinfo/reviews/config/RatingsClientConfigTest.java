@@ -37,6 +37,6 @@ class RatingsClientConfigTest {
 
     @Test
     void explicitUrlWinsOverTheDerivedOne() {
-        assertEquals(ratings.baseUrl(), config.getValue(RatingsClientDefaults.URL, String.class));
+        assertEquals(ratings.baseUrl(), config.getValue("quarkus.rest-client.ratings.url", String.class));
     }
 }

@@ -2,7 +2,6 @@ package dev.bookinfo.reviews.config;
 
 import static dev.bookinfo.reviews.config.RatingsClientDefaults.CONNECT_TIMEOUT;
 import static dev.bookinfo.reviews.config.RatingsClientDefaults.READ_TIMEOUT;
-import static dev.bookinfo.reviews.config.RatingsClientDefaults.URL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -12,20 +11,24 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.smallrye.config.SmallRyeConfig;
 
 /**
- * The ratings URL from the environment (docs/upstream.md#backend-addresses) and the timeout from STAR_COLOR
- * (docs/upstream.md#reviews-variants), without starting Quarkus.
+ * The ratings client's URL from the environment (docs/upstream.md#backend-addresses, through common's NeighbourUrls and
+ * application.properties) and its timeouts from STAR_COLOR (docs/upstream.md#reviews-variants), without starting
+ * Quarkus.
  */
 class RatingsClientDefaultsTest {
+
+    private static final String URL = "quarkus.rest-client.ratings.url";
 
     @Test
     void defaultsAreTheKubernetesServiceAndTenSeconds() {
         SmallRyeConfig config = TestConfigs.withEnvironment(Map.of());
 
-        assertEquals("http://ratings:9080", config.getRawValue(URL));
+        assertEquals("http://ratings:9080", config.getValue(URL, String.class));
         assertEquals("10000", config.getRawValue(CONNECT_TIMEOUT));
         assertEquals("10000", config.getRawValue(READ_TIMEOUT));
     }
@@ -34,7 +37,7 @@ class RatingsClientDefaultsTest {
     void servicesDomainIsAppendedToTheHostWithADot() {
         SmallRyeConfig config = TestConfigs.withEnvironment(Map.of("SERVICES_DOMAIN", "default.svc.cluster.local"));
 
-        assertEquals("http://ratings.default.svc.cluster.local:9080", config.getRawValue(URL));
+        assertEquals("http://ratings.default.svc.cluster.local:9080", config.getValue(URL, String.class));
     }
 
     @Test
@@ -42,7 +45,7 @@ class RatingsClientDefaultsTest {
         SmallRyeConfig config = TestConfigs.withEnvironment(Map.of(
                 "RATINGS_HOSTNAME", "ratings-canary", "RATINGS_SERVICE_PORT", "9999", "SERVICES_DOMAIN", "bookinfo"));
 
-        assertEquals("http://ratings-canary.bookinfo:9999", config.getRawValue(URL));
+        assertEquals("http://ratings-canary.bookinfo:9999", config.getValue(URL, String.class));
     }
 
     /** Kubernetes service links set RATINGS_PORT=tcp://...; only RATINGS_SERVICE_PORT is read. */
@@ -55,7 +58,7 @@ class RatingsClientDefaultsTest {
                 "REVIEWS_PORT", "tcp://10.96.0.13:9080",
                 "RATINGS_SERVICE_PORT", "9080"));
 
-        assertEquals("http://ratings:9080", config.getRawValue(URL));
+        assertEquals("http://ratings:9080", config.getValue(URL, String.class));
     }
 
     @ParameterizedTest(name = "STAR_COLOR={0} gives {1} ms")
@@ -67,12 +70,21 @@ class RatingsClientDefaultsTest {
         assertEquals(millis, config.getRawValue(READ_TIMEOUT));
     }
 
-    /** An empty STAR_COLOR counts as unset, i.e. black, like everywhere else in the service. */
-    @Test
-    void emptyStarColorIsBlack() {
-        SmallRyeConfig config = TestConfigs.withEnvironment(Map.of("STAR_COLOR", ""));
+    /** An empty or blank STAR_COLOR counts as unset, i.e. black, like every variable (common's BlankIsUnset). */
+    @ParameterizedTest(name = "STAR_COLOR=\"{0}\" gives 10 s")
+    @ValueSource(strings = { "", " " })
+    void blankStarColorIsBlack(String blank) {
+        SmallRyeConfig config = TestConfigs.withEnvironment(Map.of("STAR_COLOR", blank));
 
         assertEquals("10000", config.getRawValue(READ_TIMEOUT));
+    }
+
+    /** A blank SERVICES_DOMAIN is unset, as in productpage: no "ratings.:9080". */
+    @Test
+    void blankServicesDomainIsUnset() {
+        SmallRyeConfig config = TestConfigs.withEnvironment(Map.of("SERVICES_DOMAIN", " "));
+
+        assertEquals("http://ratings:9080", config.getValue(URL, String.class));
     }
 
     @Test
@@ -91,7 +103,7 @@ class RatingsClientDefaultsTest {
                 "QUARKUS_REST_CLIENT_RATINGS_URL", "http://ratings.example:8080",
                 "QUARKUS_REST_CLIENT_RATINGS_READ_TIMEOUT", "1234"));
 
-        assertEquals("http://ratings.example:8080", config.getRawValue(URL));
+        assertEquals("http://ratings.example:8080", config.getValue(URL, String.class));
         assertEquals("1234", config.getRawValue(READ_TIMEOUT));
         assertEquals("10000", config.getRawValue(CONNECT_TIMEOUT));
     }
@@ -100,23 +112,15 @@ class RatingsClientDefaultsTest {
     void devModeTalksToLocalRatings() {
         SmallRyeConfig config = TestConfigs.withEnvironmentAndProfile(Map.of(), "dev");
 
-        assertEquals("http://localhost:9083", config.getRawValue(URL));
-    }
-
-    @Test
-    void urlDerivation() {
-        assertEquals("http://ratings:9080", RatingsClientDefaults.ratingsUrl("ratings", Optional.empty(), "9080"));
-        assertEquals("http://ratings.ns.svc.cluster.local:9080",
-                RatingsClientDefaults.ratingsUrl("ratings", Optional.of("ns.svc.cluster.local"), "9080"));
-        assertEquals("http://r:1", RatingsClientDefaults.ratingsUrl("r", Optional.empty(), "1"));
+        assertEquals("http://localhost:9083", config.getValue(URL, String.class));
     }
 
     @Test
     void timeoutDerivation() {
-        assertEquals(Duration.ofSeconds(10), RatingsClientDefaults.ratingsTimeout("black", Optional.empty()));
-        assertEquals(Duration.ofMillis(2500), RatingsClientDefaults.ratingsTimeout("red", Optional.empty()));
-        assertEquals(Duration.ofMillis(2500), RatingsClientDefaults.ratingsTimeout("", Optional.empty()));
+        assertEquals(Duration.ofSeconds(10), RatingsClientDefaults.ratingsTimeout(Optional.of("black"), Optional.empty()));
+        assertEquals(Duration.ofMillis(2500), RatingsClientDefaults.ratingsTimeout(Optional.of("red"), Optional.empty()));
+        assertEquals(Duration.ofMillis(2500), RatingsClientDefaults.ratingsTimeout(Optional.empty(), Optional.empty()));
         assertEquals(Duration.ofMillis(300),
-                RatingsClientDefaults.ratingsTimeout("black", Optional.of(Duration.ofMillis(300))));
+                RatingsClientDefaults.ratingsTimeout(Optional.of("black"), Optional.of(Duration.ofMillis(300))));
     }
 }

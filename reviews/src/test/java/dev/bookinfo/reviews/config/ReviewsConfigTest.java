@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * The upstream environment variables (docs/upstream.md#reviews-variants), through application.properties, into
@@ -25,7 +29,7 @@ class ReviewsConfigTest {
         assertEquals("black", config.starColor());
         assertEquals("null", config.podname());
         assertEquals("null", config.clustername());
-        assertTrue(config.ratingsTimeout().isEmpty());
+        assertEquals(Duration.ofSeconds(10), config.ratingsTimeout());
     }
 
     @ParameterizedTest(name = "ENABLE_RATINGS={0} enables ratings")
@@ -49,23 +53,36 @@ class ReviewsConfigTest {
         assertEquals("west", config.clustername());
     }
 
-    /** Upstream printed "" for an empty variable; here empty means unset, everywhere. */
-    @Test
-    void emptyVariablesCountAsUnset() {
-        ReviewsConfig config = mapping(Map.of("HOSTNAME", "", "CLUSTER_NAME", "", "STAR_COLOR", "", "ENABLE_RATINGS", ""));
+    /** Upstream printed "" for an empty variable; here empty or blank means unset, everywhere. */
+    @ParameterizedTest(name = "\"{0}\" counts as unset")
+    @ValueSource(strings = { "", " " })
+    void blankVariablesCountAsUnset(String blank) {
+        ReviewsConfig config = mapping(Map.of("HOSTNAME", blank, "CLUSTER_NAME", blank, "STAR_COLOR", blank,
+                "ENABLE_RATINGS", blank, "BOOKINFO_RATINGS_TIMEOUT", blank));
 
         assertEquals("null", config.podname());
         assertEquals("null", config.clustername());
         assertEquals("black", config.starColor());
         assertFalse(config.ratingsEnabled());
+        assertEquals(Duration.ofSeconds(10), config.ratingsTimeout());
     }
 
-    @Test
-    void starColorAndTimeoutOverrideAreRead() {
-        ReviewsConfig config = mapping(Map.of("STAR_COLOR", "red", "BOOKINFO_RATINGS_TIMEOUT", "1.5s"));
+    /** Upstream's rule: 10 s only for exactly "black", 2.5 s for any other colour, unless set explicitly. */
+    @ParameterizedTest(name = "STAR_COLOR={0}, BOOKINFO_RATINGS_TIMEOUT={1}: {2} ms")
+    @CsvSource({ "black, , 10000", "red, , 2500", "Black, , 2500", "black, 1.5s, 1500", "red, 750ms, 750" })
+    void ratingsTimeoutFollowsTheStarColourUnlessSet(String starColor, String timeout, long millis) {
+        Map<String, String> environment = new HashMap<>(Map.of("STAR_COLOR", starColor));
+        if (timeout != null) {
+            environment.put("BOOKINFO_RATINGS_TIMEOUT", timeout);
+        }
+        SmallRyeConfig config = TestConfigs.withEnvironment(environment);
+        ReviewsConfig reviews = config.getConfigMapping(ReviewsConfig.class);
 
-        assertEquals("red", config.starColor());
-        assertEquals(Duration.ofMillis(1500), config.ratingsTimeout().orElseThrow());
+        assertEquals(starColor, reviews.starColor());
+        assertEquals(Duration.ofMillis(millis), reviews.ratingsTimeout());
+        // ... and it is what the ratings client is given, for connect and read.
+        assertEquals(millis, config.getValue(RatingsClientDefaults.CONNECT_TIMEOUT, Long.class));
+        assertEquals(millis, config.getValue(RatingsClientDefaults.READ_TIMEOUT, Long.class));
     }
 
     private static ReviewsConfig mapping(Map<String, String> environment) {

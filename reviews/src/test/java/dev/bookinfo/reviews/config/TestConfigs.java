@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.bookinfo.common.NeighbourUrls;
 import dev.bookinfo.security.JwtConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
@@ -15,7 +16,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The module's real {@code application.properties} (ordinal 250), a simulated environment (300) and
- * {@link RatingsClientDefaults}, assembled the way Quarkus does, without starting Quarkus.
+ * the derived sources (common's {@link NeighbourUrls}, {@link RatingsClientDefaults}), assembled the way Quarkus does,
+ * without starting Quarkus.
  */
 final class TestConfigs {
 
@@ -36,8 +38,11 @@ final class TestConfigs {
         try {
             builder = new SmallRyeConfigBuilder()
                     .addDefaultInterceptors()
+                    // common's BlankIsUnset, as Quarkus discovers it
+                    .addDiscoveredInterceptors()
                     .withSources(new PropertiesConfigSource(properties, 250))
                     .withSources(new EnvConfigSource(environment, 300))
+                    .withSources(new NeighbourUrls())
                     .withSources(new RatingsClientDefaults())
                     .withConverter(Duration.class, 200, new DurationConverter())
                     .withMapping(ReviewsConfig.class)
