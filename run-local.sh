@@ -50,7 +50,7 @@ while (($#)); do
   esac
 done
 
-if ! printf '%s\n' "${!wiring[@]}" | grep -qx "env\.reviews-$reviews_version\.[A-Z_]*"; then
+if ! wiring_has_version "$reviews_version"; then
   echo "--reviews must be v1, v2 or v3, not '$reviews_version'" >&2
   exit 2
 fi

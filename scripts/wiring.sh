@@ -2,6 +2,7 @@
 # The service wiring of scripts/services.properties for bash (run-local.sh sources this file):
 #   wiring[KEY]                 every KEY=VALUE of that file
 #   wiring_services             the services in start order
+#   wiring_has_version VERSION  whether reviews VERSION has settings
 #   wiring_env SERVICE VERSION  SERVICE's environment, one KEY=VALUE a line, sorted; {port.NAME} from the caller's
 #                               associative array `port`, {version} the reviews version
 # Run directly, `scripts/wiring.sh SERVICE VERSION PORT_RATINGS PORT_DETAILS PORT_REVIEWS PORT_PRODUCTPAGE` prints
@@ -19,13 +20,19 @@ while IFS= read -r line || [[ -n $line ]]; do
 done <"$(dirname "${BASH_SOURCE[0]}")/services.properties"
 read -r -a wiring_services <<<"${wiring[services]}"
 
-wiring_env() {
-  local svc=$1 version=$2 scope key value name known=
-  # A loop, not `printf | grep -q`: under pipefail, grep's early exit can kill printf with SIGPIPE and fail the test.
+# True when the file has settings for reviews VERSION. A loop, not `printf | grep -q`: under pipefail, grep's early
+# exit can kill printf with SIGPIPE and make the check fail at random.
+wiring_has_version() {
+  local key
   for key in "${!wiring[@]}"; do
-    [[ $key == "env.reviews-$version."* ]] && known=1 && break
+    [[ $key == "env.reviews-$1."* ]] && return 0
   done
-  if [[ -z $known ]]; then
+  return 1
+}
+
+wiring_env() {
+  local svc=$1 version=$2 scope key value name
+  if ! wiring_has_version "$version"; then
     echo "reviews version '$version' is not in scripts/services.properties" >&2
     return 1
   fi
@@ -45,7 +52,7 @@ wiring_env() {
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
   set -euo pipefail
   if (($# != 2 + ${#wiring_services[@]})); then
-    sed -n '2,9s/^# \{0,1\}//p' "$0" >&2
+    sed -n '2,10s/^# \{0,1\}//p' "$0" >&2
     exit 2
   fi
   declare -A port=()
