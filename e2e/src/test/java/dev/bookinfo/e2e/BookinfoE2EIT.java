@@ -39,6 +39,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import dev.bookinfo.wiring.JvmOptions;
+
 /**
  * Sign-in with Auth0 (docs/auth0.md) end to end: a reader signs in at the OpenID Connect provider through productpage,
  * the token travels to details, reviews and ratings, which each verify it themselves ({@code JWT_MODE=standalone}), and
@@ -212,6 +214,18 @@ class BookinfoE2EIT {
         for (String service : List.of("details", "reviews", "ratings")) {
             assertEquals(200, call(suite.url(service) + "/health", null).statusCode(), service);
             assertEquals(200, call(suite.url(service) + "/q/health/ready", null).statusCode(), service);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void everyServiceRunsWithTheShippedJvmOptions() {
+        List<String> shipped = JvmOptions.of(suite.root);
+        for (String service : List.of("ratings", "details", "reviews", "productpage", Suite.PRODUCTPAGE_REPLICA)) {
+            // The command line the kernel holds for the process, not what the launcher meant to pass.
+            List<String> arguments = List.of(suite.processes.get(service).info().arguments().orElseThrow());
+            assertEquals(shipped, arguments.subList(0, arguments.size() - 2), service);
+            assertEquals("-jar", arguments.get(arguments.size() - 2), service);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.bookinfo.wiring.JvmOptions;
 import dev.bookinfo.wiring.ServiceWiring;
 
 /**
@@ -172,9 +173,9 @@ final class Suite {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify -Pe2e does)");
         }
+        // The shipped JVM options (scripts/jvm.options), as in run-local.sh, the images and the benchmark.
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+                JvmOptions.javaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), root, jar));
         // The test JVM's environment may carry settings for a local run; every service gets exactly these.
         builder.environment().keySet().removeIf(name -> name.startsWith("JWT_") || name.startsWith("OIDC_")
                 || name.endsWith("_HOSTNAME") || name.endsWith("_SERVICE_PORT") || name.startsWith("OTEL_"));

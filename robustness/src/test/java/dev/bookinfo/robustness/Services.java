@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import dev.bookinfo.wiring.JvmOptions;
 import dev.bookinfo.wiring.ServiceWiring;
 
 /**
@@ -93,9 +94,9 @@ final class Services implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
+        // The shipped JVM options (scripts/jvm.options): these limits are the ones the tests hold the services to.
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+                JvmOptions.javaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), root, jar));
         // The test JVM's environment may carry settings for a local run; every service gets exactly these.
         builder.environment().keySet().removeIf(key -> key.startsWith("JWT_") || key.startsWith("OIDC_")
                 || key.startsWith("QUARKUS_") || key.endsWith("_HOSTNAME") || key.endsWith("_SERVICE_PORT"));
