@@ -35,9 +35,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.bookinfo.common.PropagatedHeaders;
-import dev.bookinfo.details.support.ExternalBookServiceProfile;
-import dev.bookinfo.details.support.GoogleBooksStub;
-import dev.bookinfo.details.support.InjectGoogleBooks;
+import dev.bookinfo.details.testing.ExternalBookServiceProfile;
+import dev.bookinfo.details.testing.GoogleBooksStub;
+import dev.bookinfo.details.testing.InjectGoogleBooks;
 
 /**
  * details v2 (docs/upstream.md#details-v2-google-books), forwarded headers included, against a WireMock Google Books.

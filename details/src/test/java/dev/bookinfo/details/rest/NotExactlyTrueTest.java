@@ -14,8 +14,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-import dev.bookinfo.details.support.InjectGoogleBooks;
-import dev.bookinfo.details.support.NotExactlyTrueProfile;
+import dev.bookinfo.details.testing.InjectGoogleBooks;
+import dev.bookinfo.details.testing.NotExactlyTrueProfile;
 
 /**
  * As upstream (docs/upstream.md#details-settings), only the exact string {@code true} in ENABLE_EXTERNAL_BOOK_SERVICE

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-import dev.bookinfo.details.support.UnreachableGoogleBooksProfile;
+import dev.bookinfo.details.testing.UnreachableGoogleBooksProfile;
 
 /**
  * details v2 when Google Books cannot be reached at all (a connect failure is a 400, as upstream:

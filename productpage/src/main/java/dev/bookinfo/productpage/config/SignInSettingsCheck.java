@@ -25,7 +25,7 @@ public class SignInSettingsCheck {
     /** How the example values in {@code deploy/productpage-secrets.env.example} start. */
     static final String PLACEHOLDER_PREFIX = "replace-with";
 
-    void check(@Observes StartupEvent start, ProductpageConfig config,
+    void check(@Observes StartupEvent start, ProductPageConfig config,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidc,
             @ConfigProperty(name = "quarkus.oidc.token-state-manager.encryption-secret") Optional<String> key,
             @ConfigProperty(name = "quarkus.oidc.credentials.secret") Optional<String> clientSecret) {

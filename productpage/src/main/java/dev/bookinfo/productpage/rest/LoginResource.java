@@ -1,7 +1,7 @@
 package dev.bookinfo.productpage.rest;
 
 import dev.bookinfo.productpage.service.RedirectTarget;
-import dev.bookinfo.productpage.service.SessionCookie;
+import dev.bookinfo.productpage.rest.SessionCookie;
 import dev.bookinfo.productpage.service.UserNames;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpHeaders;

@@ -1,12 +1,11 @@
 package dev.bookinfo.productpage.rest;
 
-import dev.bookinfo.productpage.config.ProductpageConfig;
+import dev.bookinfo.productpage.config.ProductPageConfig;
 import dev.bookinfo.productpage.config.PublicUrl;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
@@ -30,14 +29,18 @@ public class OidcSignIn {
 
     static final URI PRODUCT_PAGE = URI.create("/productpage");
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+    private final boolean oidc;
+    private final ProductPageConfig config;
 
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
-    boolean oidc;
-
-    @Inject
-    ProductpageConfig config;
+    OidcSignIn(
+            SecurityIdentity identity,
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidc,
+            ProductPageConfig config) {
+        this.identity = identity;
+        this.oidc = oidc;
+        this.config = config;
+    }
 
     /**
      * {@code <PUBLIC_URL>/productpage}, or the relative {@code /productpage} (which Quarkus completes with the request's

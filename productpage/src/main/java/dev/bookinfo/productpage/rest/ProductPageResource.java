@@ -2,7 +2,7 @@ package dev.bookinfo.productpage.rest;
 
 import dev.bookinfo.observability.TracingConfig;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
-import dev.bookinfo.productpage.service.CurrentUser;
+import dev.bookinfo.productpage.rest.CurrentUser;
 import dev.bookinfo.productpage.service.JsonBodies;
 import dev.bookinfo.productpage.service.Product;
 import dev.bookinfo.productpage.service.ProductPageService;

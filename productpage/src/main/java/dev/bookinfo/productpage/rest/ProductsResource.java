@@ -4,7 +4,7 @@ import dev.bookinfo.observability.TracingConfig;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
 import dev.bookinfo.productpage.service.BackendResult;
 import dev.bookinfo.productpage.service.Backends;
-import dev.bookinfo.productpage.service.CurrentUser;
+import dev.bookinfo.productpage.rest.CurrentUser;
 import dev.bookinfo.productpage.service.JsonBodies;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;

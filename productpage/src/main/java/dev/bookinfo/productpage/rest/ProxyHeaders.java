@@ -1,6 +1,6 @@
 package dev.bookinfo.productpage.rest;
 
-import dev.bookinfo.productpage.config.ProductpageConfig;
+import dev.bookinfo.productpage.config.ProductPageConfig;
 import dev.bookinfo.productpage.config.TrustedProxies;
 import io.netty.util.NetUtil;
 import io.vertx.core.MultiMap;
@@ -49,7 +49,7 @@ public class ProxyHeaders {
 
     private final TrustedProxies trusted;
 
-    ProxyHeaders(ProductpageConfig config) {
+    ProxyHeaders(ProductPageConfig config) {
         this.trusted = TrustedProxies.parse(config.trustedProxies().orElse(List.of()));
     }
 

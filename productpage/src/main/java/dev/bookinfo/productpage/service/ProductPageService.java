@@ -1,7 +1,7 @@
 package dev.bookinfo.productpage.service;
 
 import dev.bookinfo.productpage.client.ForwardedHeaders;
-import dev.bookinfo.productpage.config.ProductpageConfig;
+import dev.bookinfo.productpage.config.ProductPageConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public class ProductPageService {
     private final JsonBodies json;
     private final int floodFactor;
 
-    ProductPageService(Backends backends, JsonBodies json, ProductpageConfig config) {
+    ProductPageService(Backends backends, JsonBodies json, ProductPageConfig config) {
         this.backends = backends;
         this.json = json;
         this.floodFactor = Math.max(0, config.floodFactor());

@@ -3,10 +3,10 @@ package dev.bookinfo.reviews.rest;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.bookinfo.reviews.support.ExpectedBodies.JSON;
-import static dev.bookinfo.reviews.support.ExpectedBodies.stars;
-import static dev.bookinfo.reviews.support.ExpectedBodies.withRatings;
-import static dev.bookinfo.reviews.support.RatingsStubs.okJson;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.JSON;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.stars;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.withRatings;
+import static dev.bookinfo.reviews.testing.RatingsStubs.okJson;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +26,8 @@ import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.bookinfo.common.PropagatedHeaders;
-import dev.bookinfo.reviews.support.InjectRatings;
-import dev.bookinfo.reviews.support.Profiles;
+import dev.bookinfo.reviews.testing.InjectRatings;
+import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -3,7 +3,7 @@ package dev.bookinfo.reviews.rest;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.bookinfo.reviews.support.RatingsStubs.okJson;
+import static dev.bookinfo.reviews.testing.RatingsStubs.okJson;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,8 +17,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dev.bookinfo.reviews.support.InjectRatings;
-import dev.bookinfo.reviews.support.Profiles;
+import dev.bookinfo.reviews.testing.InjectRatings;
+import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -1,9 +1,9 @@
 package dev.bookinfo.reviews.rest;
 
-import static dev.bookinfo.reviews.support.ExpectedBodies.JSON;
-import static dev.bookinfo.reviews.support.ExpectedBodies.withoutRatings;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.JSON;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.withoutRatings;
 
-import dev.bookinfo.reviews.support.Profiles;
+import dev.bookinfo.reviews.testing.Profiles;
 import dev.bookinfo.security.testing.MeshJwtContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

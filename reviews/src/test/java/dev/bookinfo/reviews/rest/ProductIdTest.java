@@ -1,9 +1,9 @@
 package dev.bookinfo.reviews.rest;
 
-import static dev.bookinfo.reviews.support.ExpectedBodies.ERROR_JSON;
-import static dev.bookinfo.reviews.support.ExpectedBodies.JSON;
-import static dev.bookinfo.reviews.support.ExpectedBodies.NOT_NUMERIC;
-import static dev.bookinfo.reviews.support.ExpectedBodies.withoutRatings;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.ERROR_JSON;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.JSON;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.NOT_NUMERIC;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.withoutRatings;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.bookinfo.reviews.support.Profiles;
+import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -1,14 +1,14 @@
 package dev.bookinfo.reviews.rest;
 
-import static dev.bookinfo.reviews.support.ExpectedBodies.JSON;
-import static dev.bookinfo.reviews.support.ExpectedBodies.UNAVAILABLE;
-import static dev.bookinfo.reviews.support.ExpectedBodies.withRatings;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.JSON;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.UNAVAILABLE;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.withRatings;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bookinfo.reviews.support.Profiles;
+import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

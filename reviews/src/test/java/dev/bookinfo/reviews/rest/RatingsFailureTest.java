@@ -4,11 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.bookinfo.reviews.support.ExpectedBodies.JSON;
-import static dev.bookinfo.reviews.support.ExpectedBodies.UNAVAILABLE;
-import static dev.bookinfo.reviews.support.ExpectedBodies.stars;
-import static dev.bookinfo.reviews.support.ExpectedBodies.withRatings;
-import static dev.bookinfo.reviews.support.RatingsStubs.okJson;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.JSON;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.UNAVAILABLE;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.stars;
+import static dev.bookinfo.reviews.testing.ExpectedBodies.withRatings;
+import static dev.bookinfo.reviews.testing.RatingsStubs.okJson;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
@@ -22,8 +22,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import dev.bookinfo.reviews.support.InjectRatings;
-import dev.bookinfo.reviews.support.Profiles;
+import dev.bookinfo.reviews.testing.InjectRatings;
+import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

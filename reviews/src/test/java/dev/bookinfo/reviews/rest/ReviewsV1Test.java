@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.bookinfo.reviews.support.InjectRatings;
-import dev.bookinfo.reviews.support.Profiles;
+import dev.bookinfo.reviews.testing.InjectRatings;
+import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -1,7 +1,7 @@
 package dev.bookinfo.reviews.rest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static dev.bookinfo.reviews.support.RatingsStubs.okJson;
+import static dev.bookinfo.reviews.testing.RatingsStubs.okJson;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.bookinfo.reviews.support.InjectRatings;
-import dev.bookinfo.reviews.support.Profiles;
+import dev.bookinfo.reviews.testing.InjectRatings;
+import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

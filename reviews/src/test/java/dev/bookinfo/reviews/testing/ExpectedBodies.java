@@ -1,4 +1,4 @@
-package dev.bookinfo.reviews.support;
+package dev.bookinfo.reviews.testing;
 
 /** Exact response bodies of upstream reviews (docs/upstream.md#reviews-response), built from its literal strings. */
 public final class ExpectedBodies {

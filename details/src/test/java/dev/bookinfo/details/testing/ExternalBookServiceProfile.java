@@ -1,4 +1,4 @@
-package dev.bookinfo.details.support;
+package dev.bookinfo.details.testing;
 
 import java.util.List;
 import java.util.Map;

@@ -1,19 +1,19 @@
-package dev.bookinfo.reviews.support;
+package dev.bookinfo.details.testing;
 
 import java.util.Map;
 
 import dev.bookinfo.common.testing.ClosedPort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points the ratings client at a local port that refuses every call, as when ratings is down. */
-public class ClosedPortRatings implements QuarkusTestResourceLifecycleManager {
+/** Points Google Books at a local port that refuses every connection. */
+public class UnreachableGoogleBooks implements QuarkusTestResourceLifecycleManager {
 
     private ClosedPort port;
 
     @Override
     public Map<String, String> start() {
         port = new ClosedPort();
-        return Map.of("quarkus.rest-client.ratings.url", port.url());
+        return Map.of("bookinfo.google-books.url", port.url());
     }
 
     @Override

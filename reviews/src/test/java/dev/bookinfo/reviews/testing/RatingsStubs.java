@@ -1,4 +1,4 @@
-package dev.bookinfo.reviews.support;
+package dev.bookinfo.reviews.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 

@@ -1,4 +1,6 @@
-package dev.bookinfo.productpage.service;
+package dev.bookinfo.productpage.rest;
+
+import dev.bookinfo.productpage.service.UserNames;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;

@@ -1,6 +1,6 @@
-package dev.bookinfo.productpage.service;
+package dev.bookinfo.productpage.rest;
 
-import dev.bookinfo.productpage.config.ProductpageConfig;
+import dev.bookinfo.productpage.config.ProductPageConfig;
 import dev.bookinfo.productpage.config.PublicUrl;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,11 +47,11 @@ public class SessionCookie {
     private final boolean publicHttps;
 
     @Inject
-    SessionCookie(ProductpageConfig config) {
+    SessionCookie(ProductPageConfig config) {
         this(config, Clock.systemUTC());
     }
 
-    SessionCookie(ProductpageConfig config, Clock clock) {
+    SessionCookie(ProductPageConfig config, Clock clock) {
         this.key = new SecretKeySpec(config.session().secret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
         this.macs = ThreadLocal.withInitial(this::newMac);
         Duration maxAge = config.session().maxAge();

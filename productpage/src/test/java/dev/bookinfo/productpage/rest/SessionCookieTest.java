@@ -1,10 +1,10 @@
-package dev.bookinfo.productpage.service;
+package dev.bookinfo.productpage.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bookinfo.productpage.config.ProductpageConfig;
+import dev.bookinfo.productpage.config.ProductPageConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ class SessionCookieTest {
     static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
     private static SessionCookie at(String secret, Duration maxAge, Instant now) {
-        return new SessionCookie(new ProductpageConfig() {
+        return new SessionCookie(new ProductPageConfig() {
             @Override
             public int floodFactor() {
                 return 0;

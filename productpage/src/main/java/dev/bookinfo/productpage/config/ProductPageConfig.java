@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code REVIEWS_SERVICE_PORT} and friends into every pod, and those must not land on our keys.
  */
 @ConfigMapping(prefix = "bookinfo")
-public interface ProductpageConfig {
+public interface ProductPageConfig {
 
     /**
      * Extra reviews requests sent before the real one on every {@code /productpage} render

@@ -1,5 +1,6 @@
-package dev.bookinfo.ratings.service;
+package dev.bookinfo.ratings.health;
 
+import dev.bookinfo.ratings.service.Faults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

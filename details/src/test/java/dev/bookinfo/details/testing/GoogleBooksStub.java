@@ -1,4 +1,4 @@
-package dev.bookinfo.reviews.support;
+package dev.bookinfo.details.testing;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -9,10 +9,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A WireMock server standing in for ratings, on a random port, with the app's ratings client pointed at it. Works for
- * {@code @QuarkusTest} and for {@code @QuarkusIntegrationTest} (the URL is passed to the packaged jar).
+ * A WireMock server standing in for Google Books, on a random port. The application is pointed at it through
+ * {@code bookinfo.google-books.url}; tests get the server through {@link InjectGoogleBooks} and stub per test.
  */
-public class WireMockRatings implements QuarkusTestResourceLifecycleManager {
+public class GoogleBooksStub implements QuarkusTestResourceLifecycleManager {
 
     private WireMockServer server;
 
@@ -20,13 +20,13 @@ public class WireMockRatings implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        return Map.of("quarkus.rest-client.ratings.url", server.baseUrl());
+        return Map.of("bookinfo.google-books.url", server.baseUrl());
     }
 
     @Override
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectRatings.class, WireMockServer.class));
+                new TestInjector.AnnotatedAndMatchesType(InjectGoogleBooks.class, WireMockServer.class));
     }
 
     @Override

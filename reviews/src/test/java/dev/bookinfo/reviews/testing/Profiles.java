@@ -1,4 +1,4 @@
-package dev.bookinfo.reviews.support;
+package dev.bookinfo.reviews.testing;
 
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
-package dev.bookinfo.reviews.support;
+package dev.bookinfo.details.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the {@code WireMockServer} field that {@link WireMockRatings} fills with the stand-in ratings service. */
+/** Marks the test's {@code WireMockServer} field that {@link GoogleBooksStub} fills in. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectRatings {
+public @interface InjectGoogleBooks {
 }
