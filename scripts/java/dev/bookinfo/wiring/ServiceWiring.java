@@ -71,8 +71,9 @@ public final class ServiceWiring {
             String prefix = "env." + scope + ".";
             for (String key : properties.stringPropertyNames()) {
                 if (key.startsWith(prefix)) {
-                    env.put(key.substring(prefix.length()), substitute(properties.getProperty(key).trim(), ports,
-                            version));
+                    env.put(
+                            key.substring(prefix.length()),
+                            substitute(properties.getProperty(key).trim(), ports, version));
                 }
             }
         }

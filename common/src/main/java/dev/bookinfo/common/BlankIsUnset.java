@@ -1,13 +1,11 @@
 package dev.bookinfo.common;
 
-import java.util.Set;
-
-import jakarta.annotation.Priority;
-
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.Priorities;
+import jakarta.annotation.Priority;
+import java.util.Set;
 
 /**
  * The one blank-value rule of every service: a setting whose value is empty or only blanks counts as unset, wherever
@@ -36,6 +34,10 @@ public class BlankIsUnset implements ConfigSourceInterceptor {
         if (EMPTY_MEANS_NONE.contains(name)) {
             return value;
         }
-        return value != null && value.getRawValue() != null && value.getRawValue().isBlank() ? null : value;
+        return value != null
+                        && value.getRawValue() != null
+                        && value.getRawValue().isBlank()
+                ? null
+                : value;
     }
 }

@@ -45,9 +45,13 @@ public class ClientErrors {
                 }
             } catch (RuntimeException e) {
                 HttpServerRequest request = context.request();
-                LOG.warnf("%s %s rejected with 400: unparsable Accept header %s", request.method(),
-                        printable(request.path()), printable(request.getHeader(HttpHeaders.ACCEPT)));
-                context.response().setStatusCode(400).putHeader("content-length", "0").end();
+                LOG.warnf(
+                        "%s %s rejected with 400: unparsable Accept header %s",
+                        request.method(), printable(request.path()), printable(request.getHeader(HttpHeaders.ACCEPT)));
+                context.response()
+                        .setStatusCode(400)
+                        .putHeader("content-length", "0")
+                        .end();
                 return;
             }
         }
@@ -63,7 +67,11 @@ public class ClientErrors {
             return;
         }
         HttpServerRequest request = context.request();
-        LOG.warnf("%s %s rejected with %d: %s", request.method(), printable(request.path()), status,
+        LOG.warnf(
+                "%s %s rejected with %d: %s",
+                request.method(),
+                printable(request.path()),
+                status,
                 printable(context.failure().getMessage()));
         response.setStatusCode(status).putHeader("content-length", "0").end();
     }

@@ -1,18 +1,16 @@
 package dev.bookinfo.common;
 
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.eclipse.microprofile.config.spi.ConfigSource;
-
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.PropertiesConfigSource;
 
 /**
  * Where the Bookinfo services are, from upstream's variables (docs/upstream.md#backend-addresses):

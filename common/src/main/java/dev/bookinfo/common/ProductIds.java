@@ -10,8 +10,7 @@ import java.util.OptionalLong;
  */
 public final class ProductIds {
 
-    private ProductIds() {
-    }
+    private ProductIds() {}
 
     /** Parses a 64-bit decimal id, or returns empty for anything else (including overflow). */
     public static OptionalLong parseLong(String text) {

@@ -55,16 +55,19 @@ public final class PropagatedHeaders {
      * the B3 propagator. With tracing off they are copied like the rest of the list, as upstream does.
      */
     public static final Set<String> WRITTEN_BY_TRACING = Set.of(
-            "traceparent", "tracestate",
-            "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags");
+            "traceparent",
+            "tracestate",
+            "x-b3-traceid",
+            "x-b3-spanid",
+            "x-b3-parentspanid",
+            "x-b3-sampled",
+            "x-b3-flags");
 
     private static final Set<String> NAME_SET = Set.copyOf(NAMES);
-    private static final Set<String> COPIED_WITH_TRACING = NAMES.stream()
-            .filter(name -> !WRITTEN_BY_TRACING.contains(name))
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> COPIED_WITH_TRACING =
+            NAMES.stream().filter(name -> !WRITTEN_BY_TRACING.contains(name)).collect(Collectors.toUnmodifiableSet());
 
-    private PropagatedHeaders() {
-    }
+    private PropagatedHeaders() {}
 
     /**
      * The headers of {@code incoming} that are on the list, under their lower-case names, values in order; the same
@@ -84,15 +87,14 @@ public final class PropagatedHeaders {
         return select(incoming, tracing, true);
     }
 
-    private static Map<String, List<String>> select(Map<String, List<String>> incoming, boolean tracing,
-            boolean withoutUser) {
+    private static Map<String, List<String>> select(
+            Map<String, List<String>> incoming, boolean tracing, boolean withoutUser) {
         Set<String> copied = tracing ? COPIED_WITH_TRACING : NAME_SET;
         Map<String, List<String>> selected = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : incoming.entrySet()) {
             String name = header.getKey() == null ? null : header.getKey().toLowerCase(Locale.ROOT);
             if (name != null && copied.contains(name) && !(withoutUser && USER_HEADERS.contains(name))) {
-                selected.computeIfAbsent(name, key -> new ArrayList<>())
-                        .addAll(header.getValue());
+                selected.computeIfAbsent(name, key -> new ArrayList<>()).addAll(header.getValue());
             }
         }
         return selected;

@@ -17,8 +17,7 @@ import java.util.StringJoiner;
  */
 public final class SessionCookies {
 
-    private SessionCookies() {
-    }
+    private SessionCookies() {}
 
     /**
      * {@code cookieHeader} without productpage's session cookies, the other pairs unchanged and in order;

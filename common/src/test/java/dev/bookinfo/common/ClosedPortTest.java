@@ -2,24 +2,24 @@ package dev.bookinfo.common;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.bookinfo.common.testing.ClosedPort;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-
 import org.junit.jupiter.api.Test;
-
-import dev.bookinfo.common.testing.ClosedPort;
 
 class ClosedPortTest {
 
     @Test
     void refusesConnections() {
-        try (ClosedPort closed = new ClosedPort(); Socket client = new Socket()) {
-            assertThrows(ConnectException.class, () -> client.connect(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), closed.port()), 5000));
+        try (ClosedPort closed = new ClosedPort();
+                Socket client = new Socket()) {
+            assertThrows(
+                    ConnectException.class,
+                    () -> client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), closed.port()), 5000));
         } catch (IOException e) {
             throw new AssertionError(e);
         }

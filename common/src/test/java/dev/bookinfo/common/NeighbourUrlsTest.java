@@ -2,17 +2,15 @@ package dev.bookinfo.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The neighbours' URLs from upstream's variables (docs/upstream.md#backend-addresses), through the config source
@@ -76,10 +74,10 @@ class NeighbourUrlsTest {
 
     /** Empty or blank is unset, for the domain as for host and port: no "ratings.:9080", no "http://:9080". */
     @ParameterizedTest(name = "\"{0}\" counts as unset")
-    @ValueSource(strings = { "", " ", "\t" })
+    @ValueSource(strings = {"", " ", "\t"})
     void blankValuesCountAsUnset(String blank) {
-        SmallRyeConfig config = config(Map.of(
-                "SERVICES_DOMAIN", blank, "RATINGS_HOSTNAME", blank, "RATINGS_SERVICE_PORT", blank));
+        SmallRyeConfig config =
+                config(Map.of("SERVICES_DOMAIN", blank, "RATINGS_HOSTNAME", blank, "RATINGS_SERVICE_PORT", blank));
         assertEquals("http://ratings:9080", url(config, "ratings"));
     }
 
@@ -91,8 +89,8 @@ class NeighbourUrlsTest {
 
     @Test
     void anExplicitClientUrlWins() {
-        SmallRyeConfig config = config(Map.of(
-                "DETAILS_HOSTNAME", "ignored", "QUARKUS_REST_CLIENT_DETAILS_URL", "http://localhost:9081"));
+        SmallRyeConfig config = config(
+                Map.of("DETAILS_HOSTNAME", "ignored", "QUARKUS_REST_CLIENT_DETAILS_URL", "http://localhost:9081"));
         assertEquals("http://localhost:9081", url(config, "details"));
         assertEquals("http://reviews:9080", url(config, "reviews"));
     }
@@ -100,10 +98,11 @@ class NeighbourUrlsTest {
     @Test
     void deriveIsAPureFunctionOfTheLookup() {
         Map<String, String> env = Map.of("RATINGS_SERVICE_PORT", "8080");
-        assertEquals(Map.of(
-                "neighbour.details.url", "http://details:9080",
-                "neighbour.reviews.url", "http://reviews:9080",
-                "neighbour.ratings.url", "http://ratings:8080"),
+        assertEquals(
+                Map.of(
+                        "neighbour.details.url", "http://details:9080",
+                        "neighbour.reviews.url", "http://reviews:9080",
+                        "neighbour.ratings.url", "http://ratings:8080"),
                 NeighbourUrls.derive(name -> Optional.ofNullable(env.get(name))));
     }
 }

@@ -12,15 +12,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProductIdsTest {
 
     @ParameterizedTest
-    @CsvSource({"0,0", "7,7", "-5,-5", "010,10", "9223372036854775807,9223372036854775807",
-            "-9223372036854775808,-9223372036854775808"})
+    @CsvSource({
+        "0,0",
+        "7,7",
+        "-5,-5",
+        "010,10",
+        "9223372036854775807,9223372036854775807",
+        "-9223372036854775808,-9223372036854775808"
+    })
     void acceptsDecimalLongs(String text, long expected) {
         assertEquals(OptionalLong.of(expected), ProductIds.parseLong(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-", "+1", " 5", "5 ", "0x1f", "0b101", "1_000", "1.5", "abc", "12abc", "€",
-            "99999999999999999999", "9223372036854775808", "١٢"})
+    @ValueSource(
+            strings = {
+                "",
+                "-",
+                "+1",
+                " 5",
+                "5 ",
+                "0x1f",
+                "0b101",
+                "1_000",
+                "1.5",
+                "abc",
+                "12abc",
+                "€",
+                "99999999999999999999",
+                "9223372036854775808",
+                "١٢"
+            })
     void rejectsEverythingElseAsLong(String text) {
         assertTrue(ProductIds.parseLong(text).isEmpty(), () -> "accepted " + text);
     }

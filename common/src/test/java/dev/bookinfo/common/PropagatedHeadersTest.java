@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class PropagatedHeadersTest {
@@ -37,7 +36,8 @@ class PropagatedHeadersTest {
         incoming.put("b3", List.of("80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1"));
 
         for (boolean tracing : new boolean[] {false, true}) {
-            assertEquals(Map.of("x-request-id", List.of("r1", "r2"), "cookie", List.of("a=1", "b=2")),
+            assertEquals(
+                    Map.of("x-request-id", List.of("r1", "r2"), "cookie", List.of("a=1", "b=2")),
                     PropagatedHeaders.select(incoming, tracing));
         }
     }
@@ -54,11 +54,17 @@ class PropagatedHeadersTest {
         incoming.put("jwt", List.of("t"));
 
         // With tracing on, traceparent is not copied: OpenTelemetry writes it (leavesTheTraceHeadersToOpenTelemetry).
-        assertEquals(Map.of("x-request-id", List.of("r1"), "user-agent", List.of("curl/8.5.0")),
+        assertEquals(
+                Map.of("x-request-id", List.of("r1"), "user-agent", List.of("curl/8.5.0")),
                 PropagatedHeaders.selectForThirdParty(incoming, true));
-        assertEquals(Map.of("x-request-id", List.of("r1"),
-                "traceparent", List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
-                "user-agent", List.of("curl/8.5.0")),
+        assertEquals(
+                Map.of(
+                        "x-request-id",
+                        List.of("r1"),
+                        "traceparent",
+                        List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+                        "user-agent",
+                        List.of("curl/8.5.0")),
                 PropagatedHeaders.selectForThirdParty(incoming, false));
     }
 
@@ -74,7 +80,8 @@ class PropagatedHeadersTest {
         incoming.put("x-b3-flags", List.of("1"));
         incoming.put("x-ot-span-context", List.of("4bf92f3577b34da6;00f067aa0ba902b7;true"));
 
-        assertEquals(Map.of("x-ot-span-context", List.of("4bf92f3577b34da6;00f067aa0ba902b7;true")),
+        assertEquals(
+                Map.of("x-ot-span-context", List.of("4bf92f3577b34da6;00f067aa0ba902b7;true")),
                 PropagatedHeaders.select(incoming, true));
         Map<String, List<String>> copied = PropagatedHeaders.select(incoming, false);
         assertEquals(8, copied.size(), copied.toString());

@@ -14,15 +14,19 @@ class SessionCookiesTest {
 
     @Test
     void dropsTheOidcSessionAndItsSplitAndChunkedParts() {
-        assertEquals("theme=dark; lang=en", SessionCookies.strip(
-                "q_session=a; theme=dark; q_session_at=b; q_session_rt=c; q_session_chunk_1=d; q_session_at_chunk_2=e;"
-                        + " lang=en"));
+        assertEquals(
+                "theme=dark; lang=en",
+                SessionCookies.strip(
+                        "q_session=a; theme=dark; q_session_at=b; q_session_rt=c; q_session_chunk_1=d; q_session_at_chunk_2=e;"
+                                + " lang=en"));
     }
 
     @Test
     void dropsSignInAndLogoutStateCookies() {
-        assertEquals("theme=dark", SessionCookies.strip(
-                "q_auth_0f5c6e5a-9a1b-4c58-b9a2-3a1c1b5d2e77=state|verifier; theme=dark; q_post_logout_x=y"));
+        assertEquals(
+                "theme=dark",
+                SessionCookies.strip(
+                        "q_auth_0f5c6e5a-9a1b-4c58-b9a2-3a1c1b5d2e77=state|verifier; theme=dark; q_post_logout_x=y"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bookinfo.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bookinfo.deploy.Manifests.Resource;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** What the manifests must describe: upstream platform/kube/bookinfo.yaml's names, labels and ports. */
 final class Bookinfo {
@@ -16,13 +16,17 @@ final class Bookinfo {
 
     static final int PORT = 9080;
 
-    private Bookinfo() {
-    }
+    private Bookinfo() {}
 
     /** target/kubernetes/kubernetes.yml of a service module, as quarkus-kubernetes wrote it at package time. */
     static Path generated(String service) {
-        Path servicesRoot = Path.of(System.getProperty("bookinfo.services.root", Manifests.root().toString()));
-        return servicesRoot.resolve(service).resolve("target/kubernetes/kubernetes.yml").toAbsolutePath().normalize();
+        Path servicesRoot = Path.of(
+                System.getProperty("bookinfo.services.root", Manifests.root().toString()));
+        return servicesRoot
+                .resolve(service)
+                .resolve("target/kubernetes/kubernetes.yml")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The image the build put into the manifests: the quarkus.container-image.* coordinates. */
@@ -34,7 +38,9 @@ final class Bookinfo {
     }
 
     static Optional<Resource> find(List<Resource> resources, String kind, String name) {
-        return resources.stream().filter(r -> r.kind().equals(kind) && r.name().equals(name)).findFirst();
+        return resources.stream()
+                .filter(r -> r.kind().equals(kind) && r.name().equals(name))
+                .findFirst();
     }
 
     static Resource get(List<Resource> resources, String kind, String name) {
@@ -66,7 +72,9 @@ final class Bookinfo {
         JsonNode selector = service.tree().path("spec").path("selector");
         List<String> out = new ArrayList<>();
         for (Resource d : deployments) {
-            if (selects(selector, d.tree().path("spec").path("template").path("metadata").path("labels"))) {
+            if (selects(
+                    selector,
+                    d.tree().path("spec").path("template").path("metadata").path("labels"))) {
                 out.add(d.name());
             }
         }

@@ -57,8 +57,12 @@ class ContainerImagesTest {
         String text = dockerfile("ratings", variant);
         assertTrue(text.contains("RUN curl --version"), "the build proves curl is there");
         String from = only(FROM, text, "FROM");
-        assertTrue(List.of("registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24",
-                "registry.access.redhat.com/ubi9/ubi-minimal:9.6").contains(from), "ubi-minimal based: " + from);
+        assertTrue(
+                List.of(
+                                "registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24",
+                                "registry.access.redhat.com/ubi9/ubi-minimal:9.6")
+                        .contains(from),
+                "ubi-minimal based: " + from);
         assertTrue(Integer.parseInt(only(USER, text, "USER")) > 0, "non-root");
     }
 }

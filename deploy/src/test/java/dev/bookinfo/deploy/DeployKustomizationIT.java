@@ -35,11 +35,23 @@ class DeployKustomizationIT {
         walk(DEPLOY.resolve("ratings-db"), visited);
         walk(DEPLOY.resolve("services/ratings-v2-mysql-vm"), visited);
         walk(Manifests.root().resolve("istio/auth0-egress"), visited);
-        for (String expected : List.of("deploy", "deploy/services/details", "deploy/services/ratings",
-                "deploy/services/reviews", "deploy/services/reviews-v2", "deploy/services/reviews-v3",
-                "deploy/services/productpage", "istio", "deploy/services/details-v2", "istio/auth0-egress",
-                "deploy/ratings-db", "deploy/services/ratings-v2", "deploy/services/ratings-v2-mysql",
-                "deploy/databases/mongodb", "deploy/databases/mysqldb", "istio/ratings-db",
+        for (String expected : List.of(
+                "deploy",
+                "deploy/services/details",
+                "deploy/services/ratings",
+                "deploy/services/reviews",
+                "deploy/services/reviews-v2",
+                "deploy/services/reviews-v3",
+                "deploy/services/productpage",
+                "istio",
+                "deploy/services/details-v2",
+                "istio/auth0-egress",
+                "deploy/ratings-db",
+                "deploy/services/ratings-v2",
+                "deploy/services/ratings-v2-mysql",
+                "deploy/databases/mongodb",
+                "deploy/databases/mysqldb",
+                "istio/ratings-db",
                 "deploy/services/ratings-v2-mysql-vm")) {
             assertTrue(visited.contains(Manifests.root().resolve(expected)), expected + " not reached");
         }
@@ -103,20 +115,40 @@ class DeployKustomizationIT {
         }
         Set<String> expected = new TreeSet<>(List.of(
                 "Namespace bookinfo",
-                "ServiceAccount bookinfo-details", "ServiceAccount bookinfo-ratings",
-                "ServiceAccount bookinfo-reviews", "ServiceAccount bookinfo-productpage",
-                "Service details", "Service ratings", "Service reviews", "Service productpage",
-                "Service details-v1", "Service ratings-v1", "Service reviews-v1", "Service reviews-v2",
-                "Service reviews-v3", "Service productpage-v1",
-                "Deployment details-v1", "Deployment ratings-v1", "Deployment reviews-v1", "Deployment reviews-v2",
-                "Deployment reviews-v3", "Deployment productpage-v1",
-                "ConfigMap bookinfo-auth0-<hash>", "Secret productpage-secrets-<hash>",
-                "Gateway bookinfo-gateway", "VirtualService bookinfo",
-                "DestinationRule details", "DestinationRule ratings", "DestinationRule reviews",
+                "ServiceAccount bookinfo-details",
+                "ServiceAccount bookinfo-ratings",
+                "ServiceAccount bookinfo-reviews",
+                "ServiceAccount bookinfo-productpage",
+                "Service details",
+                "Service ratings",
+                "Service reviews",
+                "Service productpage",
+                "Service details-v1",
+                "Service ratings-v1",
+                "Service reviews-v1",
+                "Service reviews-v2",
+                "Service reviews-v3",
+                "Service productpage-v1",
+                "Deployment details-v1",
+                "Deployment ratings-v1",
+                "Deployment reviews-v1",
+                "Deployment reviews-v2",
+                "Deployment reviews-v3",
+                "Deployment productpage-v1",
+                "ConfigMap bookinfo-auth0-<hash>",
+                "Secret productpage-secrets-<hash>",
+                "Gateway bookinfo-gateway",
+                "VirtualService bookinfo",
+                "DestinationRule details",
+                "DestinationRule ratings",
+                "DestinationRule reviews",
                 "DestinationRule productpage",
-                "PeerAuthentication default", "RequestAuthentication auth0",
-                "AuthorizationPolicy details-auth0", "AuthorizationPolicy reviews-auth0",
-                "AuthorizationPolicy ratings-auth0", "AuthorizationPolicy productpage-public"));
+                "PeerAuthentication default",
+                "RequestAuthentication auth0",
+                "AuthorizationPolicy details-auth0",
+                "AuthorizationPolicy reviews-auth0",
+                "AuthorizationPolicy ratings-auth0",
+                "AuthorizationPolicy productpage-public"));
         assertEquals(expected, ids);
     }
 
@@ -125,9 +157,16 @@ class DeployKustomizationIT {
         for (Resource r : rendered()) {
             if (r.kind().equals("Namespace")) {
                 assertEquals("bookinfo", r.name());
-                assertEquals("enabled", r.tree().path("metadata").path("labels").path("istio-injection").asText());
+                assertEquals(
+                        "enabled",
+                        r.tree()
+                                .path("metadata")
+                                .path("labels")
+                                .path("istio-injection")
+                                .asText());
             } else {
-                assertEquals("bookinfo", r.tree().path("metadata").path("namespace").asText(), r.toString());
+                assertEquals(
+                        "bookinfo", r.tree().path("metadata").path("namespace").asText(), r.toString());
             }
         }
     }
@@ -140,25 +179,38 @@ class DeployKustomizationIT {
         expected.put("ratings", List.of("ratings-v1"));
         expected.put("reviews", List.of("reviews-v1", "reviews-v2", "reviews-v3"));
         expected.put("productpage", List.of("productpage-v1"));
-        for (String v : List.of("details-v1", "ratings-v1", "reviews-v1", "reviews-v2", "reviews-v3",
-                "productpage-v1")) {
+        for (String v :
+                List.of("details-v1", "ratings-v1", "reviews-v1", "reviews-v2", "reviews-v3", "productpage-v1")) {
             expected.put(v, List.of(v));
         }
         Map<String, List<String>> actual = new LinkedHashMap<>();
         for (String service : expected.keySet()) {
-            List<String> pods = new ArrayList<>(Bookinfo.podsSelectedBy(get(rendered(), "Service", service),
-                    deployments));
+            List<String> pods =
+                    new ArrayList<>(Bookinfo.podsSelectedBy(get(rendered(), "Service", service), deployments));
             pods.sort(null);
             actual.put(service, pods);
         }
         assertEquals(expected, actual);
         for (Resource d : deployments) {
-            assertTrue(Bookinfo.selects(d.tree().path("spec").path("selector").path("matchLabels"),
-                    d.tree().path("spec").path("template").path("metadata").path("labels")), d + " own pods");
+            assertTrue(
+                    Bookinfo.selects(
+                            d.tree().path("spec").path("selector").path("matchLabels"),
+                            d.tree()
+                                    .path("spec")
+                                    .path("template")
+                                    .path("metadata")
+                                    .path("labels")),
+                    d + " own pods");
             for (Resource other : deployments) {
                 if (other != d) {
-                    assertFalse(Bookinfo.selects(d.tree().path("spec").path("selector").path("matchLabels"),
-                            other.tree().path("spec").path("template").path("metadata").path("labels")),
+                    assertFalse(
+                            Bookinfo.selects(
+                                    d.tree().path("spec").path("selector").path("matchLabels"),
+                                    other.tree()
+                                            .path("spec")
+                                            .path("template")
+                                            .path("metadata")
+                                            .path("labels")),
                             d + " selects the pods of " + other);
                 }
             }
@@ -168,9 +220,15 @@ class DeployKustomizationIT {
     @Test
     void reviewsV2AndV3DifferFromV1OnlyByNameVersionAndTheirEnv() {
         JsonNode v1 = get(rendered(), "Deployment", "reviews-v1").tree();
-        JsonNode v1Env = v1.path("spec").path("template").path("spec").path("containers").get(0).path("env");
-        assertEquals("[{\"name\":\"ENABLE_RATINGS\",\"value\":\"false\"},{\"name\":\"JAVA_OPTS\",\"value\":\""
-                + JvmOptionsTest.shippedAsOneLine() + "\"},{\"name\":\"STAR_COLOR\",\"value\":\"black\"}]",
+        JsonNode v1Env = v1.path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("env");
+        assertEquals(
+                "[{\"name\":\"ENABLE_RATINGS\",\"value\":\"false\"},{\"name\":\"JAVA_OPTS\",\"value\":\""
+                        + JvmOptionsTest.shippedAsOneLine() + "\"},{\"name\":\"STAR_COLOR\",\"value\":\"black\"}]",
                 v1Env.toString());
         for (String[] variant : List.of(new String[] {"v2", "black"}, new String[] {"v3", "red"})) {
             ObjectNode expected = Manifests.copy(v1);
@@ -178,16 +236,30 @@ class DeployKustomizationIT {
             ((ObjectNode) expected.path("metadata")).put("name", "reviews-" + version);
             ((ObjectNode) expected.path("metadata").path("labels")).put("version", version);
             ((ObjectNode) expected.path("spec").path("selector").path("matchLabels")).put("version", version);
-            ((ObjectNode) expected.path("spec").path("template").path("metadata").path("labels")).put("version",
-                    version);
-            ((ObjectNode) expected.path("spec").path("template").path("spec").path("containers").get(0)).set("env",
-                    Manifests.mergedEnv(Manifests.documents("""
+            ((ObjectNode) expected.path("spec")
+                            .path("template")
+                            .path("metadata")
+                            .path("labels"))
+                    .put("version", version);
+            ((ObjectNode) expected.path("spec")
+                            .path("template")
+                            .path("spec")
+                            .path("containers")
+                            .get(0))
+                    .set(
+                            "env",
+                            Manifests.mergedEnv(
+                                    Manifests.documents("""
                             - name: ENABLE_RATINGS
                               value: "true"
                             - name: STAR_COLOR
                               value: %s
-                            """.formatted(variant[1])).get(0), v1Env));
-            Manifests.assertSameTree(expected, get(rendered(), "Deployment", "reviews-" + version).tree(),
+                            """.formatted(variant[1]))
+                                            .get(0),
+                                    v1Env));
+            Manifests.assertSameTree(
+                    expected,
+                    get(rendered(), "Deployment", "reviews-" + version).tree(),
                     "reviews-" + version + " against reviews-v1");
         }
     }
@@ -196,18 +268,23 @@ class DeployKustomizationIT {
     void detailsV2DiffersFromV1OnlyByNameVersionAndTheGoogleBooksSwitch() {
         Kustomize.assumeKubectl();
         Path copy = Kustomize.copyOfCheckout();
-        List<Resource> v2 = Manifests.validatedYaml(Kustomize.render(copy.resolve("deploy/services/details-v2")),
+        List<Resource> v2 = Manifests.validatedYaml(
+                Kustomize.render(copy.resolve("deploy/services/details-v2")),
                 "kubectl kustomize deploy/services/details-v2");
         Set<String> ids = new TreeSet<>();
         v2.forEach(r -> ids.add(r.kind() + " " + r.name()));
         assertEquals(Set.of("Deployment details-v2", "Service details-v2"), ids);
-        ObjectNode expected = Manifests.copy(Bookinfo.get(Manifests.validated(Bookinfo.generated("details")),
-                "Deployment", "details-v1").tree());
+        ObjectNode expected = Manifests.copy(
+                Bookinfo.get(Manifests.validated(Bookinfo.generated("details")), "Deployment", "details-v1")
+                        .tree());
         ((ObjectNode) expected.path("metadata")).put("name", "details-v2");
         ((ObjectNode) expected.path("metadata").path("labels")).put("version", "v2");
         ((ObjectNode) expected.path("spec").path("selector").path("matchLabels")).put("version", "v2");
         ((ObjectNode) expected.path("spec").path("template").path("metadata").path("labels")).put("version", "v2");
-        ObjectNode container = (ObjectNode) expected.path("spec").path("template").path("spec").path("containers")
+        ObjectNode container = (ObjectNode) expected.path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
                 .get(0);
         container.set("env", Manifests.mergedEnv(Manifests.documents("""
                 - name: ENABLE_EXTERNAL_BOOK_SERVICE
@@ -216,29 +293,49 @@ class DeployKustomizationIT {
         // HTTPS to Google Books from details itself: the plain-HTTP opt-in is not the shipped default.
         assertFalse(get(v2, "Deployment", "details-v2").tree().toString().contains("DO_NOT_ENCRYPT"));
         Manifests.assertSameTree(expected, get(v2, "Deployment", "details-v2").tree(), "details-v2");
-        assertEquals("{\"app\":\"details\",\"version\":\"v2\"}",
-                get(v2, "Service", "details-v2").tree().path("spec").path("selector").toString());
+        assertEquals(
+                "{\"app\":\"details\",\"version\":\"v2\"}",
+                get(v2, "Service", "details-v2")
+                        .tree()
+                        .path("spec")
+                        .path("selector")
+                        .toString());
     }
 
     @Test
     void productpageReadsTheGeneratedConfigMapAndSecret() {
-        JsonNode envFrom = get(rendered(), "Deployment", "productpage-v1").tree().path("spec").path("template")
-                .path("spec").path("containers").get(0).path("envFrom");
+        JsonNode envFrom = get(rendered(), "Deployment", "productpage-v1")
+                .tree()
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("envFrom");
         Resource configMap = Bookinfo.ofKind(rendered(), "ConfigMap").get(0);
         Resource secret = Bookinfo.ofKind(rendered(), "Secret").get(0);
-        assertEquals(configMap.name(), envFrom.get(0).path("configMapRef").path("name").asText());
-        assertEquals(secret.name(), envFrom.get(1).path("secretRef").path("name").asText());
+        assertEquals(
+                configMap.name(),
+                envFrom.get(0).path("configMapRef").path("name").asText());
+        assertEquals(
+                secret.name(), envFrom.get(1).path("secretRef").path("name").asText());
         Properties auth0 = IstioConfigIT.env(Manifests.root().resolve("istio/auth0.env.example"));
-        assertEquals(auth0.getProperty("AUTH0_DOMAIN"), configMap.tree().path("data").path("AUTH0_DOMAIN").asText());
-        assertEquals(auth0.getProperty("AUTH0_AUDIENCE"),
+        assertEquals(
+                auth0.getProperty("AUTH0_DOMAIN"),
+                configMap.tree().path("data").path("AUTH0_DOMAIN").asText());
+        assertEquals(
+                auth0.getProperty("AUTH0_AUDIENCE"),
                 configMap.tree().path("data").path("AUTH0_AUDIENCE").asText());
         Properties oidc = IstioConfigIT.env(DEPLOY.resolve("productpage-secrets.env.example"));
         Set<String> keys = new TreeSet<>();
         secret.tree().path("data").fieldNames().forEachRemaining(keys::add);
         assertEquals(new TreeSet<>(oidc.stringPropertyNames()), keys);
         for (String key : keys) {
-            assertEquals(oidc.getProperty(key), new String(Base64.getDecoder().decode(
-                    secret.tree().path("data").path(key).asText())), key);
+            assertEquals(
+                    oidc.getProperty(key),
+                    new String(Base64.getDecoder()
+                            .decode(secret.tree().path("data").path(key).asText())),
+                    key);
         }
     }
 
@@ -246,8 +343,13 @@ class DeployKustomizationIT {
     void productpageTakesTheDemoSessionKeyFromTheGeneratedSecretNeverTheBuiltInDefault() {
         String builtIn = DemoSessionKey.builtInDefault();
         Resource secret = Bookinfo.ofKind(rendered(), "Secret").get(0);
-        JsonNode container = get(rendered(), "Deployment", "productpage-v1").tree().path("spec").path("template")
-                .path("spec").path("containers").get(0);
+        JsonNode container = get(rendered(), "Deployment", "productpage-v1")
+                .tree()
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
         List<JsonNode> settings = new ArrayList<>();
         container.path("env").forEach(e -> {
             if (e.path("name").asText().equals(DemoSessionKey.VARIABLE)) {
@@ -259,13 +361,14 @@ class DeployKustomizationIT {
         assertEquals(secret.name(), ref.path("name").asText(), "the generated (hash-named) Secret");
         assertEquals(DemoSessionKey.VARIABLE, ref.path("key").asText());
         assertFalse(settings.get(0).has("value"), "a literal key in the manifest");
-        String value = new String(Base64.getDecoder().decode(
-                secret.tree().path("data").path(DemoSessionKey.VARIABLE).asText()));
+        String value = new String(Base64.getDecoder()
+                .decode(secret.tree().path("data").path(DemoSessionKey.VARIABLE).asText()));
         assertFalse(value.isEmpty(), "the Secret has no " + DemoSessionKey.VARIABLE);
         assertFalse(value.equals(builtIn));
         String encoded = Base64.getEncoder().encodeToString(builtIn.getBytes());
         for (Resource r : rendered()) {
-            assertFalse(r.tree().toString().contains(builtIn) || r.tree().toString().contains(encoded),
+            assertFalse(
+                    r.tree().toString().contains(builtIn) || r.tree().toString().contains(encoded),
                     r + " carries productpage's public demo session key");
         }
         // The operator's file wins: whatever it says is what the pod gets.
@@ -273,15 +376,25 @@ class DeployKustomizationIT {
         Path env = copy.resolve("deploy/productpage-secrets.env");
         String own = "k3Zq0n0tTheExample0f4nyb0dy+Xy1w2v3u4t5s6r7q=";
         try {
-            Files.writeString(env, Manifests.read(env).replaceAll("(?m)^" + DemoSessionKey.VARIABLE + "=.*$",
-                    DemoSessionKey.VARIABLE + "=" + own.replace("+", "\\+")));
+            Files.writeString(
+                    env,
+                    Manifests.read(env)
+                            .replaceAll(
+                                    "(?m)^" + DemoSessionKey.VARIABLE + "=.*$",
+                                    DemoSessionKey.VARIABLE + "=" + own.replace("+", "\\+")));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Resource mine = Bookinfo.ofKind(Manifests.validatedYaml(Kustomize.render(copy.resolve("deploy")), "own key"),
-                "Secret").get(0);
-        assertEquals(own, new String(Base64.getDecoder().decode(
-                mine.tree().path("data").path(DemoSessionKey.VARIABLE).asText())));
+        Resource mine = Bookinfo.ofKind(
+                        Manifests.validatedYaml(Kustomize.render(copy.resolve("deploy")), "own key"), "Secret")
+                .get(0);
+        assertEquals(
+                own,
+                new String(Base64.getDecoder()
+                        .decode(mine.tree()
+                                .path("data")
+                                .path(DemoSessionKey.VARIABLE)
+                                .asText())));
     }
 
     @Test
@@ -293,16 +406,32 @@ class DeployKustomizationIT {
         String text = Manifests.read(env);
         String line = "PUBLIC_URL=https://bookinfo.example.com";
         String enabled = text.replace("# " + line, line);
-        assertFalse(enabled.equals(text),
-                "the commented PUBLIC_URL line changed: update istio/README.md and this test");
-        assertFalse(get(rendered(), "Deployment", "productpage-v1").tree().toString().contains("PUBLIC_URL"));
+        assertFalse(
+                enabled.equals(text), "the commented PUBLIC_URL line changed: update istio/README.md and this test");
+        assertFalse(get(rendered(), "Deployment", "productpage-v1")
+                .tree()
+                .toString()
+                .contains("PUBLIC_URL"));
         Files.writeString(env, enabled);
         List<Resource> resources = Manifests.validatedYaml(Kustomize.render(copy.resolve("deploy")), "PUBLIC_URL");
         Resource configMap = Bookinfo.ofKind(resources, "ConfigMap").get(0);
-        assertEquals("https://bookinfo.example.com", configMap.tree().path("data").path("PUBLIC_URL").asText());
-        assertEquals(configMap.name(), get(resources, "Deployment", "productpage-v1").tree().path("spec")
-                .path("template").path("spec").path("containers").get(0).path("envFrom").get(0)
-                .path("configMapRef").path("name").asText());
+        assertEquals(
+                "https://bookinfo.example.com",
+                configMap.tree().path("data").path("PUBLIC_URL").asText());
+        assertEquals(
+                configMap.name(),
+                get(resources, "Deployment", "productpage-v1")
+                        .tree()
+                        .path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .get(0)
+                        .path("envFrom")
+                        .get(0)
+                        .path("configMapRef")
+                        .path("name")
+                        .asText());
     }
 
     @Test
@@ -319,16 +448,29 @@ class DeployKustomizationIT {
     @Test
     void auth0ValuesAndTheNamespaceFlowIntoTheMeshConfiguration() {
         Properties auth0 = IstioConfigIT.env(Manifests.root().resolve("istio/auth0.env.example"));
-        JsonNode rule = get(rendered(), "RequestAuthentication", "auth0").tree().path("spec").path("jwtRules").get(0);
-        assertEquals("https://" + auth0.getProperty("AUTH0_DOMAIN") + "/", rule.path("issuer").asText());
+        JsonNode rule = get(rendered(), "RequestAuthentication", "auth0")
+                .tree()
+                .path("spec")
+                .path("jwtRules")
+                .get(0);
+        assertEquals(
+                "https://" + auth0.getProperty("AUTH0_DOMAIN") + "/",
+                rule.path("issuer").asText());
         assertTrue(rule.path("issuer").asText().endsWith("/"));
-        assertEquals("https://" + auth0.getProperty("AUTH0_DOMAIN") + "/.well-known/jwks.json",
+        assertEquals(
+                "https://" + auth0.getProperty("AUTH0_DOMAIN") + "/.well-known/jwks.json",
                 rule.path("jwksUri").asText());
-        assertEquals("[\"" + auth0.getProperty("AUTH0_AUDIENCE") + "\"]", rule.path("audiences").toString());
+        assertEquals(
+                "[\"" + auth0.getProperty("AUTH0_AUDIENCE") + "\"]",
+                rule.path("audiences").toString());
         List<String> principals = new ArrayList<>();
         for (Resource p : Bookinfo.ofKind(rendered(), "AuthorizationPolicy")) {
-            p.tree().path("spec").path("rules").forEach(rule2 -> rule2.path("from").forEach(
-                    from -> from.path("source").path("principals").forEach(x -> principals.add(x.asText()))));
+            p.tree()
+                    .path("spec")
+                    .path("rules")
+                    .forEach(rule2 -> rule2.path("from")
+                            .forEach(from ->
+                                    from.path("source").path("principals").forEach(x -> principals.add(x.asText()))));
         }
         assertFalse(principals.isEmpty());
         Set<String> accounts = new TreeSet<>();
@@ -340,18 +482,33 @@ class DeployKustomizationIT {
         }
         // By meaning: the rendered rules admit the callers of namespace bookinfo, and no longer those of default.
         List<Resource> policies = Bookinfo.ofKind(rendered(), "AuthorizationPolicy");
-        Map<String, Object> writer = Map.of("iss", rule.path("issuer").asText(), "sub", "auth0|6123",
-                "permissions", List.of("write:ratings"));
+        Map<String, Object> writer = Map.of(
+                "iss", rule.path("issuer").asText(), "sub", "auth0|6123", "permissions", List.of("write:ratings"));
         Map<String, String> ratings = Map.of("app", "ratings", "version", "v1");
         for (String ns : List.of("bookinfo", "default")) {
             String peer = "cluster.local/ns/" + ns + "/sa/";
             boolean expected = ns.equals("bookinfo");
-            assertEquals(expected, MeshAuthorization.allowed(policies, Map.of("app", "details", "version", "v1"),
-                    new MeshAuthorization.Request(peer + "bookinfo-productpage", "GET", "/details/0", writer)), ns);
-            assertEquals(expected, MeshAuthorization.allowed(policies, ratings,
-                    new MeshAuthorization.Request(peer + "bookinfo-reviews", "GET", "/ratings/0", writer)), ns);
-            assertEquals(expected, MeshAuthorization.allowed(policies, ratings,
-                    new MeshAuthorization.Request(peer + "bookinfo-ratings", "POST", "/ratings/0", writer)), ns);
+            assertEquals(
+                    expected,
+                    MeshAuthorization.allowed(
+                            policies,
+                            Map.of("app", "details", "version", "v1"),
+                            new MeshAuthorization.Request(peer + "bookinfo-productpage", "GET", "/details/0", writer)),
+                    ns);
+            assertEquals(
+                    expected,
+                    MeshAuthorization.allowed(
+                            policies,
+                            ratings,
+                            new MeshAuthorization.Request(peer + "bookinfo-reviews", "GET", "/ratings/0", writer)),
+                    ns);
+            assertEquals(
+                    expected,
+                    MeshAuthorization.allowed(
+                            policies,
+                            ratings,
+                            new MeshAuthorization.Request(peer + "bookinfo-ratings", "POST", "/ratings/0", writer)),
+                    ns);
         }
         for (Resource r : rendered()) {
             assertFalse(r.tree().toString().contains("set-in-auth0-env.invalid"), r + " kept the unset marker");

@@ -45,8 +45,12 @@ class GeneratedManifestsIT {
     }
 
     private static JsonNode container(String service) {
-        JsonNode containers = get(manifest(service), "Deployment", service + "-v1").tree()
-                .path("spec").path("template").path("spec").path("containers");
+        JsonNode containers = get(manifest(service), "Deployment", service + "-v1")
+                .tree()
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers");
         assertEquals(1, containers.size(), "one container");
         return containers.get(0);
     }
@@ -56,20 +60,24 @@ class GeneratedManifestsIT {
     void holdsExactlyTheServiceAccountTheServicesAndTheDeployment(String service) {
         Set<String> ids = new TreeSet<>();
         manifest(service).forEach(r -> ids.add(r.apiVersion() + " " + r.kind() + " " + r.name()));
-        assertEquals(new TreeSet<>(Set.of(
-                "v1 ServiceAccount bookinfo-" + service,
-                "v1 Service " + service,
-                "v1 Service " + service + "-v1",
-                "apps/v1 Deployment " + service + "-v1")), ids);
+        assertEquals(
+                new TreeSet<>(Set.of(
+                        "v1 ServiceAccount bookinfo-" + service,
+                        "v1 Service " + service,
+                        "v1 Service " + service + "-v1",
+                        "apps/v1 Deployment " + service + "-v1")),
+                ids);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
     void serviceHasUpstreamNameLabelsPortAndSelectsOnAppOnly(String service) {
         JsonNode svc = get(manifest(service), "Service", service).tree();
-        assertEquals(json("{\"app\":\"" + service + "\",\"service\":\"" + service + "\"}"),
+        assertEquals(
+                json("{\"app\":\"" + service + "\",\"service\":\"" + service + "\"}"),
                 svc.path("metadata").path("labels"));
-        assertEquals(json("[{\"name\":\"http\",\"port\":" + PORT + ",\"targetPort\":" + PORT + "}]"),
+        assertEquals(
+                json("[{\"name\":\"http\",\"port\":" + PORT + ",\"targetPort\":" + PORT + "}]"),
                 svc.path("spec").path("ports"));
         assertEquals(json("{\"app\":\"" + service + "\"}"), svc.path("spec").path("selector"));
         assertTrue(svc.path("spec").path("type").asText("ClusterIP").equals("ClusterIP"), "ClusterIP");
@@ -79,9 +87,12 @@ class GeneratedManifestsIT {
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
     void perVersionServiceSelectsAppAndVersion(String service) {
         JsonNode svc = get(manifest(service), "Service", service + "-v1").tree();
-        assertEquals(json("[{\"name\":\"http\",\"port\":" + PORT + ",\"targetPort\":" + PORT + "}]"),
+        assertEquals(
+                json("[{\"name\":\"http\",\"port\":" + PORT + ",\"targetPort\":" + PORT + "}]"),
                 svc.path("spec").path("ports"));
-        assertEquals(json("{\"app\":\"" + service + "\",\"version\":\"v1\"}"), svc.path("spec").path("selector"));
+        assertEquals(
+                json("{\"app\":\"" + service + "\",\"version\":\"v1\"}"),
+                svc.path("spec").path("selector"));
         assertEquals("ClusterIP", svc.path("spec").path("type").asText());
     }
 
@@ -90,15 +101,19 @@ class GeneratedManifestsIT {
     void servicesSelectExactlyTheirOwnPods(String service) {
         List<Resource> resources = manifest(service);
         List<Resource> deployments = Bookinfo.ofKind(resources, "Deployment");
-        assertEquals(List.of(service + "-v1"),
-                Bookinfo.podsSelectedBy(get(resources, "Service", service), deployments));
-        assertEquals(List.of(service + "-v1"),
+        assertEquals(
+                List.of(service + "-v1"), Bookinfo.podsSelectedBy(get(resources, "Service", service), deployments));
+        assertEquals(
+                List.of(service + "-v1"),
                 Bookinfo.podsSelectedBy(get(resources, "Service", service + "-v1"), deployments));
         // Across the suite: no Service selects another service's pods.
         for (String other : Bookinfo.SERVICES) {
             if (!other.equals(service)) {
-                assertEquals(List.of(), Bookinfo.podsSelectedBy(get(resources, "Service", service),
-                        Bookinfo.ofKind(manifest(other), "Deployment")), service + " selects " + other);
+                assertEquals(
+                        List.of(),
+                        Bookinfo.podsSelectedBy(
+                                get(resources, "Service", service), Bookinfo.ofKind(manifest(other), "Deployment")),
+                        service + " selects " + other);
             }
         }
     }
@@ -106,8 +121,10 @@ class GeneratedManifestsIT {
     @ParameterizedTest
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
     void serviceAccountCarriesTheAccountLabel(String service) {
-        JsonNode sa = get(manifest(service), "ServiceAccount", "bookinfo-" + service).tree();
-        assertEquals(json("{\"account\":\"" + service + "\"}"), sa.path("metadata").path("labels"));
+        JsonNode sa =
+                get(manifest(service), "ServiceAccount", "bookinfo-" + service).tree();
+        assertEquals(
+                json("{\"account\":\"" + service + "\"}"), sa.path("metadata").path("labels"));
     }
 
     @ParameterizedTest
@@ -117,18 +134,26 @@ class GeneratedManifestsIT {
         JsonNode appVersion = json("{\"app\":\"" + service + "\",\"version\":\"v1\"}");
         assertLabels(appVersion, d.path("metadata").path("labels"), "Deployment labels");
         assertEquals(appVersion, d.path("spec").path("selector").path("matchLabels"), "selector");
-        assertLabels(appVersion, d.path("spec").path("template").path("metadata").path("labels"), "pod labels");
+        assertLabels(
+                appVersion, d.path("spec").path("template").path("metadata").path("labels"), "pod labels");
         assertEquals(1, d.path("spec").path("replicas").asInt(), "replicas");
-        assertEquals("bookinfo-" + service,
-                d.path("spec").path("template").path("spec").path("serviceAccountName").asText());
+        assertEquals(
+                "bookinfo-" + service,
+                d.path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("serviceAccountName")
+                        .asText());
     }
 
     /** Upstream's two labels with their values; Quarkus' app.kubernetes.io/managed-by may sit beside them. */
     private static void assertLabels(JsonNode expected, JsonNode labels, String what) {
         Map<String, String> actual = new LinkedHashMap<>();
-        labels.fields().forEachRemaining(e -> actual.put(e.getKey(), e.getValue().asText()));
-        expected.fields().forEachRemaining(e -> assertEquals(e.getValue().asText(), actual.get(e.getKey()),
-                what + " " + e.getKey()));
+        labels.fields()
+                .forEachRemaining(e -> actual.put(e.getKey(), e.getValue().asText()));
+        expected.fields()
+                .forEachRemaining(
+                        e -> assertEquals(e.getValue().asText(), actual.get(e.getKey()), what + " " + e.getKey()));
         actual.keySet().removeAll(Set.of("app", "version", "app.kubernetes.io/managed-by"));
         assertEquals(Map.of(), actual, what + ": unexpected labels");
     }
@@ -140,19 +165,22 @@ class GeneratedManifestsIT {
         assertEquals(service, c.path("name").asText());
         assertEquals(Bookinfo.image(service), c.path("image").asText());
         assertEquals("IfNotPresent", c.path("imagePullPolicy").asText());
-        assertEquals(json("[{\"containerPort\":" + PORT + ",\"name\":\"http\",\"protocol\":\"TCP\"}]"),
-                c.path("ports"));
+        assertEquals(
+                json("[{\"containerPort\":" + PORT + ",\"name\":\"http\",\"protocol\":\"TCP\"}]"), c.path("ports"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
     void probesUseTheSmallRyeHealthEndpoints(String service) {
         JsonNode c = container(service);
-        assertEquals(json("{\"path\":\"/q/health/live\",\"port\":" + PORT + ",\"scheme\":\"HTTP\"}"),
+        assertEquals(
+                json("{\"path\":\"/q/health/live\",\"port\":" + PORT + ",\"scheme\":\"HTTP\"}"),
                 c.path("livenessProbe").path("httpGet"));
-        assertEquals(json("{\"path\":\"/q/health/ready\",\"port\":" + PORT + ",\"scheme\":\"HTTP\"}"),
+        assertEquals(
+                json("{\"path\":\"/q/health/ready\",\"port\":" + PORT + ",\"scheme\":\"HTTP\"}"),
                 c.path("readinessProbe").path("httpGet"));
-        assertEquals(json("{\"path\":\"/q/health/started\",\"port\":" + PORT + ",\"scheme\":\"HTTP\"}"),
+        assertEquals(
+                json("{\"path\":\"/q/health/started\",\"port\":" + PORT + ",\"scheme\":\"HTTP\"}"),
                 c.path("startupProbe").path("httpGet"));
     }
 
@@ -163,8 +191,13 @@ class GeneratedManifestsIT {
     @ParameterizedTest
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
     void podStopsGracefullyAfterLeavingTheEndpoints(String service) {
-        assertEquals(json("{\"preStop\":{\"sleep\":{\"seconds\":5}}}"), container(service).path("lifecycle"));
-        JsonNode pod = get(manifest(service), "Deployment", service + "-v1").tree().path("spec").path("template")
+        assertEquals(
+                json("{\"preStop\":{\"sleep\":{\"seconds\":5}}}"),
+                container(service).path("lifecycle"));
+        JsonNode pod = get(manifest(service), "Deployment", service + "-v1")
+                .tree()
+                .path("spec")
+                .path("template")
                 .path("spec");
         assertEquals(30, pod.path("terminationGracePeriodSeconds").asInt(), "terminationGracePeriodSeconds");
     }
@@ -173,24 +206,28 @@ class GeneratedManifestsIT {
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
     void securityContextIsUpstreamPsa(String service) {
         assertEquals(json("""
-                {"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]},"runAsNonRoot":true}"""),
-                container(service).path("securityContext"));
+                {"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]},"runAsNonRoot":true}"""), container(service).path("securityContext"));
     }
 
     @ParameterizedTest
-    @CsvSource({"details, 128Mi, 192Mi", "ratings, 128Mi, 192Mi", "reviews, 144Mi, 224Mi",
-        "productpage, 224Mi, 320Mi"})
+    @CsvSource({"details, 128Mi, 192Mi", "ratings, 128Mi, 192Mi", "reviews, 144Mi, 224Mi", "productpage, 224Mi, 320Mi"})
     void resourcesAreSizedFromTheMeasuredMemoryOfEachService(String service, String request, String limit) {
-        assertEquals(json("{\"limits\":{\"cpu\":\"1000m\",\"memory\":\"" + limit + "\"},"
-                + "\"requests\":{\"cpu\":\"50m\",\"memory\":\"" + request + "\"}}"),
+        assertEquals(
+                json("{\"limits\":{\"cpu\":\"1000m\",\"memory\":\"" + limit + "\"},"
+                        + "\"requests\":{\"cpu\":\"50m\",\"memory\":\"" + request + "\"}}"),
                 container(service).path("resources"));
     }
 
     /** The container's env as name to value (or to its valueFrom, as JSON). */
     private static Map<String, String> env(String service) {
         Map<String, String> env = new LinkedHashMap<>();
-        container(service).path("env").forEach(e -> env.put(e.path("name").asText(),
-                e.has("value") ? e.path("value").asText() : e.path("valueFrom").toString()));
+        container(service)
+                .path("env")
+                .forEach(e -> env.put(
+                        e.path("name").asText(),
+                        e.has("value")
+                                ? e.path("value").asText()
+                                : e.path("valueFrom").toString()));
         return env;
     }
 
@@ -214,8 +251,15 @@ class GeneratedManifestsIT {
 
     @Test
     void reviewsV1SetsTheTwoVariantSwitchesExplicitly() {
-        assertEquals(Map.of("ENABLE_RATINGS", "false", "STAR_COLOR", "black",
-                "JAVA_OPTS", JvmOptionsTest.shippedAsOneLine()), env("reviews"));
+        assertEquals(
+                Map.of(
+                        "ENABLE_RATINGS",
+                        "false",
+                        "STAR_COLOR",
+                        "black",
+                        "JAVA_OPTS",
+                        JvmOptionsTest.shippedAsOneLine()),
+                env("reviews"));
         assertTrue(container("reviews").path("envFrom").isMissingNode());
     }
 
@@ -223,13 +267,21 @@ class GeneratedManifestsIT {
     void productpageTakesItsAuth0SettingsFromAConfigMapAndASecret() {
         JsonNode c = container("productpage");
         assertEquals(json("""
-                [{"configMapRef":{"name":"bookinfo-auth0"}},{"secretRef":{"name":"productpage-secrets"}}]"""),
-                c.path("envFrom"));
+                [{"configMapRef":{"name":"bookinfo-auth0"}},{"secretRef":{"name":"productpage-secrets"}}]"""), c.path("envFrom"));
         // Built by Kubernetes' $(VAR) expansion from the ConfigMap's keys (envFrom is defined first).
-        assertEquals(Map.of("OIDC_AUTH_SERVER_URL", "https://$(AUTH0_DOMAIN)", "OIDC_AUDIENCE", "$(AUTH0_AUDIENCE)",
-                "OIDC_LOGOUT", "auth0", "SESSION_SECRET",
-                "{\"secretKeyRef\":{\"key\":\"SESSION_SECRET\",\"name\":\"productpage-secrets\"}}",
-                "JAVA_OPTS", JvmOptionsTest.shippedAsOneLine()), env("productpage"));
+        assertEquals(
+                Map.of(
+                        "OIDC_AUTH_SERVER_URL",
+                        "https://$(AUTH0_DOMAIN)",
+                        "OIDC_AUDIENCE",
+                        "$(AUTH0_AUDIENCE)",
+                        "OIDC_LOGOUT",
+                        "auth0",
+                        "SESSION_SECRET",
+                        "{\"secretKeyRef\":{\"key\":\"SESSION_SECRET\",\"name\":\"productpage-secrets\"}}",
+                        "JAVA_OPTS",
+                        JvmOptionsTest.shippedAsOneLine()),
+                env("productpage"));
     }
 
     @Test
@@ -255,10 +307,14 @@ class GeneratedManifestsIT {
     @ParameterizedTest
     @ValueSource(strings = {"reviews", "productpage"})
     void reviewsAndProductpageMountAnEmptyDirAtTmp(String service) {
-        JsonNode pod = get(manifest(service), "Deployment", service + "-v1").tree()
-                .path("spec").path("template").path("spec");
+        JsonNode pod = get(manifest(service), "Deployment", service + "-v1")
+                .tree()
+                .path("spec")
+                .path("template")
+                .path("spec");
         assertEquals(json("[{\"emptyDir\":{},\"name\":\"tmp\"}]"), pod.path("volumes"));
-        assertEquals(json("[{\"mountPath\":\"/tmp\",\"name\":\"tmp\",\"readOnly\":false}]"),
+        assertEquals(
+                json("[{\"mountPath\":\"/tmp\",\"name\":\"tmp\",\"readOnly\":false}]"),
                 container(service).path("volumeMounts"));
     }
 
@@ -271,13 +327,19 @@ class GeneratedManifestsIT {
     @CsvSource({"productpage,/metrics", "details,/q/metrics", "reviews,/q/metrics", "ratings,/q/metrics"})
     void podsCarryPrometheusAnnotations(String service, String path) {
         List<Resource> resources = manifest(service);
-        JsonNode annotations = get(resources, "Deployment", service + "-v1").tree()
-                .path("spec").path("template").path("metadata").path("annotations");
+        JsonNode annotations = get(resources, "Deployment", service + "-v1")
+                .tree()
+                .path("spec")
+                .path("template")
+                .path("metadata")
+                .path("annotations");
         assertEquals("true", annotations.path("prometheus.io/scrape").asText());
-        assertEquals(String.valueOf(PORT), annotations.path("prometheus.io/port").asText());
+        assertEquals(
+                String.valueOf(PORT), annotations.path("prometheus.io/port").asText());
         assertEquals(path, annotations.path("prometheus.io/path").asText());
         for (Resource r : resources) {
-            assertFalse(r.tree().path("metadata").path("annotations").toString().contains("prometheus.io"),
+            assertFalse(
+                    r.tree().path("metadata").path("annotations").toString().contains("prometheus.io"),
                     r + ": prometheus annotations belong on the pod only");
             assertFalse("ServiceMonitor".equals(r.kind()), r + ": needs the Prometheus Operator's CRD");
         }
@@ -301,8 +363,8 @@ class GeneratedManifestsIT {
     void deployEntryPointHoldsTheCurrentCopy(String service) {
         var copy = Manifests.root().resolve("deploy/services").resolve(service).resolve("kubernetes.yml");
         assertTrue(Files.isRegularFile(copy), copy + " missing: the deploy build copies it");
-        assertEquals(Manifests.read(Bookinfo.generated(service)), Manifests.read(copy),
-                copy + " is stale: rebuild deploy");
+        assertEquals(
+                Manifests.read(Bookinfo.generated(service)), Manifests.read(copy), copy + " is stale: rebuild deploy");
         assertFalse(Manifests.read(copy).isBlank());
     }
 }

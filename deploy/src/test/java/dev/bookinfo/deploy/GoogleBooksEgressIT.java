@@ -28,7 +28,9 @@ class GoogleBooksEgressIT {
         sample = Manifests.validated(Manifests.root().resolve("istio/networking/egress-rule-google-apis.yaml"));
         Topology topology = Topology.load();
         detailsV2 = new LinkedHashMap<>();
-        topology.podLabels().get("details-v2").fields()
+        topology.podLabels()
+                .get("details-v2")
+                .fields()
                 .forEachRemaining(e -> detailsV2.put(e.getKey(), e.getValue().asText()));
     }
 
@@ -37,21 +39,27 @@ class GoogleBooksEgressIT {
      * outbound handling for the resources in the sample: Sidecar egress and outboundTrafficPolicy, ServiceEntry
      * ports with targetPort, VirtualService port rewrites, DestinationRule TLS per port).
      */
-    static String outbound(List<Resource> resources, Map<String, String> podLabels, String host, int port,
-            boolean appSpeaksTls) {
+    static String outbound(
+            List<Resource> resources, Map<String, String> podLabels, String host, int port, boolean appSpeaksTls) {
         boolean registryOnly = false;
         for (Resource s : Bookinfo.ofKind(resources, "Sidecar")) {
             JsonNode selector = s.tree().path("spec").path("workloadSelector").path("labels");
             boolean selects = true;
-            for (var it = selector.fields(); it.hasNext();) {
+            for (var it = selector.fields(); it.hasNext(); ) {
                 var e = it.next();
                 selects &= e.getValue().asText().equals(podLabels.get(e.getKey()));
             }
             if (selects) {
-                registryOnly = s.tree().path("spec").path("outboundTrafficPolicy").path("mode").asText()
+                registryOnly = s.tree()
+                        .path("spec")
+                        .path("outboundTrafficPolicy")
+                        .path("mode")
+                        .asText()
                         .equals("REGISTRY_ONLY");
-                List<String> hosts = Kustomize.strings(s.tree().path("spec").path("egress").get(0).path("hosts"));
-                assertTrue(hosts.contains("./*") || hosts.contains("*/" + host) || hosts.contains("./" + host),
+                List<String> hosts = Kustomize.strings(
+                        s.tree().path("spec").path("egress").get(0).path("hosts"));
+                assertTrue(
+                        hosts.contains("./*") || hosts.contains("*/" + host) || hosts.contains("./" + host),
                         s + " hides the ServiceEntry for " + host);
             }
         }
@@ -82,7 +90,11 @@ class GoogleBooksEgressIT {
             for (JsonNode rule : vs.tree().path("spec").path("http")) {
                 for (JsonNode m : rule.path("match")) {
                     if (m.path("port").asInt() == port) {
-                        clusterPort = rule.path("route").get(0).path("destination").path("port").path("number")
+                        clusterPort = rule.path("route")
+                                .get(0)
+                                .path("destination")
+                                .path("port")
+                                .path("number")
                                 .asInt(port);
                     }
                 }
@@ -111,15 +123,18 @@ class GoogleBooksEgressIT {
                 }
             }
         }
-        boolean originates = tls != null && List.of("SIMPLE", "MUTUAL").contains(tls.path("mode").asText());
+        boolean originates = tls != null
+                && List.of("SIMPLE", "MUTUAL").contains(tls.path("mode").asText());
         if (originates && appSpeaksTls) {
             return "TLS inside TLS (broken)";
         }
         if (originates) {
             assertEquals(host, tls.path("sni").asText(host), "SNI");
             assertTrue(!tls.path("insecureSkipVerify").asBoolean(), "certificate checked");
-            assertTrue(!tls.has("subjectAltNames")
-                    || Kustomize.strings(tls.path("subjectAltNames")).contains(host), "the name checked");
+            assertTrue(
+                    !tls.has("subjectAltNames")
+                            || Kustomize.strings(tls.path("subjectAltNames")).contains(host),
+                    "the name checked");
             return "TLS originated to " + endpointPort;
         }
         return (appSpeaksTls ? "TLS from the application to " : "plaintext to ") + endpointPort;
@@ -140,7 +155,8 @@ class GoogleBooksEgressIT {
         for (String host : List.of(GOOGLE, "googleapis.com", "books.googleapis.com", "142.250.185.74", "example.com")) {
             for (int port : List.of(80, 443, 8080)) {
                 String outcome = outbound(sample, detailsV2, host, port, false);
-                assertTrue(outcome.equals("blocked") || outcome.startsWith("TLS originated"),
+                assertTrue(
+                        outcome.equals("blocked") || outcome.startsWith("TLS originated"),
                         "plain HTTP to " + host + ":" + port + ": " + outcome);
             }
         }
@@ -149,7 +165,8 @@ class GoogleBooksEgressIT {
     @Test
     void withoutTheSidecarRestrictionPlainHttpToAnotherHostWouldLeave() {
         // The model sees the bypass the Sidecar closes (ALLOW_ANY is Istio's default), so the test above can fail.
-        List<Resource> withoutSidecar = sample.stream().filter(r -> !r.kind().equals("Sidecar")).toList();
+        List<Resource> withoutSidecar =
+                sample.stream().filter(r -> !r.kind().equals("Sidecar")).toList();
         assertEquals("plaintext", outbound(withoutSidecar, detailsV2, "books.googleapis.com", 80, false));
     }
 
@@ -189,7 +206,10 @@ class GoogleBooksEgressIT {
         Topology topology = Topology.load();
         for (String pod : topology.podsOf("details", null)) {
             Map<String, String> labels = new LinkedHashMap<>();
-            topology.podLabels().get(pod).fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            topology.podLabels()
+                    .get(pod)
+                    .fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             assertEquals("blocked", outbound(sample, labels, "example.com", 80, false), pod);
         }
     }

@@ -44,8 +44,11 @@ class IstioConfigIT {
     static void load() throws IOException {
         files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(ISTIO)) {
-            for (Path f : walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
+            for (Path f : walk.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted()
+                    .toList()) {
                 files.put(ISTIO.relativize(f), Manifests.validated(f));
             }
         }
@@ -65,17 +68,36 @@ class IstioConfigIT {
 
     @Test
     void shipsEveryUpstreamSampleWeCanServe() {
-        for (String name : List.of("bookinfo-gateway", "destination-rule-all", "destination-rule-all-mtls",
-                "destination-rule-reviews", "egress-rule-google-apis", "fault-injection-details-v1",
-                "virtual-service-all-v1", "virtual-service-details-v2", "virtual-service-ratings-test-abort",
-                "virtual-service-ratings-test-delay", "virtual-service-reviews-50-v3", "virtual-service-reviews-80-20",
-                "virtual-service-reviews-90-10", "virtual-service-reviews-jason-v2-v3",
-                "virtual-service-reviews-test-v2", "virtual-service-reviews-v2-v3", "virtual-service-reviews-v3",
-                "virtual-service-ratings-db", "virtual-service-ratings-mysql", "virtual-service-ratings-mysql-vm")) {
+        for (String name : List.of(
+                "bookinfo-gateway",
+                "destination-rule-all",
+                "destination-rule-all-mtls",
+                "destination-rule-reviews",
+                "egress-rule-google-apis",
+                "fault-injection-details-v1",
+                "virtual-service-all-v1",
+                "virtual-service-details-v2",
+                "virtual-service-ratings-test-abort",
+                "virtual-service-ratings-test-delay",
+                "virtual-service-reviews-50-v3",
+                "virtual-service-reviews-80-20",
+                "virtual-service-reviews-90-10",
+                "virtual-service-reviews-jason-v2-v3",
+                "virtual-service-reviews-test-v2",
+                "virtual-service-reviews-v2-v3",
+                "virtual-service-reviews-v3",
+                "virtual-service-ratings-db",
+                "virtual-service-ratings-mysql",
+                "virtual-service-ratings-mysql-vm")) {
             file("networking/" + name + ".yaml");
         }
-        for (String name : List.of("bookinfo-gateway", "route-all-v1", "route-reviews-v1", "route-reviews-v3",
-                "route-reviews-90-10", "route-reviews-50-v3")) {
+        for (String name : List.of(
+                "bookinfo-gateway",
+                "route-all-v1",
+                "route-reviews-v1",
+                "route-reviews-v3",
+                "route-reviews-90-10",
+                "route-reviews-50-v3")) {
             file("gateway-api/" + name + ".yaml");
         }
         for (String name : List.of("peer-authentication", "auth0-authn", "auth0-authz")) {
@@ -87,8 +109,8 @@ class IstioConfigIT {
     @Test
     void everyFileUsesTheCurrentApis() {
         Set<String> allowed = Set.of("networking.istio.io/v1", "security.istio.io/v1", "gateway.networking.k8s.io/v1");
-        files.forEach((f, resources) -> resources.forEach(r -> assertTrue(allowed.contains(r.apiVersion()),
-                f + ": " + r + " uses " + r.apiVersion())));
+        files.forEach((f, resources) -> resources.forEach(
+                r -> assertTrue(allowed.contains(r.apiVersion()), f + ": " + r + " uses " + r.apiVersion())));
     }
 
     @Test
@@ -98,7 +120,8 @@ class IstioConfigIT {
         for (Resource vs : kind("VirtualService")) {
             boolean viaGateway = vs.tree().path("spec").has("gateways");
             for (JsonNode h : vs.tree().path("spec").path("hosts")) {
-                assertTrue((viaGateway && h.asText().equals("*")) || known(h.asText(), external),
+                assertTrue(
+                        (viaGateway && h.asText().equals("*")) || known(h.asText(), external),
                         vs + ": unknown host " + h);
             }
             for (JsonNode route : routes(vs)) {
@@ -137,7 +160,9 @@ class IstioConfigIT {
             for (JsonNode subset : dr.tree().path("spec").path("subsets")) {
                 List<String> pods = topology.podsOf(host, subset.path("labels"));
                 assertEquals(1, pods.size(), dr + " subset " + subset.path("name") + " selects " + pods);
-                assertEquals(host + "-" + subset.path("name").asText(), pods.get(0),
+                assertEquals(
+                        host + "-" + subset.path("name").asText(),
+                        pods.get(0),
                         dr + ": subset named after its version");
             }
         }
@@ -148,14 +173,19 @@ class IstioConfigIT {
         Map<String, Set<String>> declared = new LinkedHashMap<>();
         for (Resource dr : file("networking/destination-rule-all.yaml")) {
             Set<String> names = new TreeSet<>();
-            dr.tree().path("spec").path("subsets").forEach(s -> names.add(s.path("name").asText()));
+            dr.tree()
+                    .path("spec")
+                    .path("subsets")
+                    .forEach(s -> names.add(s.path("name").asText()));
             declared.put(dr.tree().path("spec").path("host").asText(), names);
         }
         for (Resource vs : kind("VirtualService")) {
             for (JsonNode route : routes(vs)) {
                 JsonNode d = route.path("destination");
                 if (d.has("subset")) {
-                    assertTrue(declared.getOrDefault(d.path("host").asText(), Set.of()).contains(d.path("subset").asText()),
+                    assertTrue(
+                            declared.getOrDefault(d.path("host").asText(), Set.of())
+                                    .contains(d.path("subset").asText()),
                             vs + ": subset " + d + " not in destination-rule-all.yaml");
                 }
             }
@@ -191,7 +221,8 @@ class IstioConfigIT {
     @Test
     void everyReferencedGatewayExists() {
         Set<String> gateways = new TreeSet<>();
-        kind("Gateway").stream().filter(g -> g.apiVersion().startsWith("networking.istio.io"))
+        kind("Gateway").stream()
+                .filter(g -> g.apiVersion().startsWith("networking.istio.io"))
                 .forEach(g -> gateways.add(g.name()));
         for (Resource vs : kind("VirtualService")) {
             for (JsonNode g : vs.tree().path("spec").path("gateways")) {
@@ -199,7 +230,8 @@ class IstioConfigIT {
             }
         }
         Set<String> apiGateways = new TreeSet<>();
-        kind("Gateway").stream().filter(g -> g.apiVersion().startsWith("gateway.networking.k8s.io"))
+        kind("Gateway").stream()
+                .filter(g -> g.apiVersion().startsWith("gateway.networking.k8s.io"))
                 .forEach(g -> apiGateways.add(g.name()));
         for (Resource route : kind("HTTPRoute")) {
             for (JsonNode parent : route.tree().path("spec").path("parentRefs")) {
@@ -228,26 +260,49 @@ class IstioConfigIT {
         Resource route = Bookinfo.get(file("gateway-api/bookinfo-gateway.yaml"), "HTTPRoute", "bookinfo");
         List<String[]> vsMatches = new ArrayList<>();
         for (JsonNode rule : vs.tree().path("spec").path("http")) {
-            assertEquals("productpage", rule.path("route").get(0).path("destination").path("host").asText());
-            assertEquals(PORT, rule.path("route").get(0).path("destination").path("port").path("number").asInt());
+            assertEquals(
+                    "productpage",
+                    rule.path("route").get(0).path("destination").path("host").asText());
+            assertEquals(
+                    PORT,
+                    rule.path("route")
+                            .get(0)
+                            .path("destination")
+                            .path("port")
+                            .path("number")
+                            .asInt());
             for (JsonNode m : rule.path("match")) {
                 JsonNode uri = m.path("uri");
-                vsMatches.add(uri.has("exact") ? new String[] {"Exact", uri.path("exact").asText()}
-                        : new String[] {"PathPrefix", uri.path("prefix").asText()});
+                vsMatches.add(
+                        uri.has("exact")
+                                ? new String[] {"Exact", uri.path("exact").asText()}
+                                : new String[] {"PathPrefix", uri.path("prefix").asText()});
             }
         }
         List<String[]> apiMatches = new ArrayList<>();
         for (JsonNode rule : route.tree().path("spec").path("rules")) {
-            assertEquals("productpage", rule.path("backendRefs").get(0).path("name").asText());
+            assertEquals(
+                    "productpage", rule.path("backendRefs").get(0).path("name").asText());
             for (JsonNode m : rule.path("matches")) {
-                apiMatches.add(new String[] {m.path("path").path("type").asText(), m.path("path").path("value").asText()});
+                apiMatches.add(new String[] {
+                    m.path("path").path("type").asText(),
+                    m.path("path").path("value").asText()
+                });
             }
         }
-        List<String> exposed = List.of("/productpage", "/static/css/bookinfo.css", "/static/img/izzy.png", "/login",
-                "/logout", redirectPath(), "/api/v1/products", "/api/v1/products/0", "/api/v1/products/0/reviews",
+        List<String> exposed = List.of(
+                "/productpage",
+                "/static/css/bookinfo.css",
+                "/static/img/izzy.png",
+                "/login",
+                "/logout",
+                redirectPath(),
+                "/api/v1/products",
+                "/api/v1/products/0",
+                "/api/v1/products/0/reviews",
                 "/api/v1/products/0/ratings");
-        List<String> hidden = List.of("/", "/index.html", "/health", "/metrics", "/q/health/live", "/q/metrics",
-                "/productpage/extra");
+        List<String> hidden = List.of(
+                "/", "/index.html", "/health", "/metrics", "/q/health/live", "/q/metrics", "/productpage/extra");
         for (List<String[]> matches : List.of(vsMatches, apiMatches)) {
             for (String path : exposed) {
                 assertTrue(covers(matches, path), path + " not routed to productpage");
@@ -275,8 +330,10 @@ class IstioConfigIT {
                     assertEquals(GATEWAY_CERTIFICATE, tls.path("credentialName").asText(), gateway + ": certificate");
                     assertFalse(tls.path("httpsRedirect").asBoolean(), gateway + ": HTTPS redirecting to itself");
                 }
-                case "HTTP" -> assertTrue(tls.path("httpsRedirect").asBoolean(),
-                        gateway + ": plain HTTP server without httpsRedirect serves pages in the clear");
+                case "HTTP" ->
+                    assertTrue(
+                            tls.path("httpsRedirect").asBoolean(),
+                            gateway + ": plain HTTP server without httpsRedirect serves pages in the clear");
                 default -> throw new AssertionError(gateway + ": unexpected server protocol " + protocol);
             }
         }
@@ -316,7 +373,8 @@ class IstioConfigIT {
                     continue;
                 }
                 // A parentRef without sectionName attaches the route to every listener, the plain one included.
-                boolean onPlain = !parent.has("sectionName") || plain.contains(parent.path("sectionName").asText());
+                boolean onPlain = !parent.has("sectionName")
+                        || plain.contains(parent.path("sectionName").asText());
                 if (!onPlain) {
                     assertTrue(secure.contains(parent.path("sectionName").asText()), route + ": " + parent);
                     continue;
@@ -325,7 +383,9 @@ class IstioConfigIT {
                     assertTrue(rule.path("backendRefs").isEmpty(), route + " serves a backend over plain HTTP");
                     JsonNode redirect = filter(rule, "RequestRedirect").path("requestRedirect");
                     assertEquals("https", redirect.path("scheme").asText(), route + ": redirect to https");
-                    assertTrue(redirect.path("hostname").isMissingNode() && redirect.path("path").isMissingNode(),
+                    assertTrue(
+                            redirect.path("hostname").isMissingNode()
+                                    && redirect.path("path").isMissingNode(),
                             route + ": same host and path");
                     redirects++;
                 }
@@ -353,11 +413,14 @@ class IstioConfigIT {
             }
             for (JsonNode rule : vs.tree().path("spec").path("http")) {
                 JsonNode request = rule.path("headers").path("request");
-                assertTrue(lowerCase(request.path("remove")).containsAll(dropped),
+                assertTrue(
+                        lowerCase(request.path("remove")).containsAll(dropped),
                         vs + " " + rule.path("match") + " passes on client-supplied " + dropped);
                 for (String op : List.of("set", "add")) {
-                    request.path(op).fieldNames().forEachRemaining(h -> assertFalse(dropped.contains(
-                            h.toLowerCase(Locale.ROOT)), vs + " " + op + "s " + h));
+                    request.path(op)
+                            .fieldNames()
+                            .forEachRemaining(h -> assertFalse(
+                                    dropped.contains(h.toLowerCase(Locale.ROOT)), vs + " " + op + "s " + h));
                 }
                 checked++;
             }
@@ -375,11 +438,14 @@ class IstioConfigIT {
                     continue; // a redirect: nothing reaches productpage
                 }
                 JsonNode modifier = filter(rule, "RequestHeaderModifier").path("requestHeaderModifier");
-                assertTrue(lowerCase(modifier.path("remove")).containsAll(dropped),
+                assertTrue(
+                        lowerCase(modifier.path("remove")).containsAll(dropped),
                         route + " passes on client-supplied " + dropped);
                 for (String op : List.of("set", "add")) {
-                    modifier.path(op).forEach(h -> assertFalse(dropped.contains(
-                            h.path("name").asText().toLowerCase(Locale.ROOT)), route + " " + op + "s " + h));
+                    modifier.path(op)
+                            .forEach(h -> assertFalse(
+                                    dropped.contains(h.path("name").asText().toLowerCase(Locale.ROOT)),
+                                    route + " " + op + "s " + h));
                 }
                 checked++;
             }
@@ -396,9 +462,11 @@ class IstioConfigIT {
     @Test
     void readmeShowsHowToCreateTheCertificateSecretWhereEachGatewayLooks() {
         String readme = Manifests.read(ISTIO.resolve("README.md"));
-        assertTrue(readme.contains("kubectl -n istio-system create secret tls " + GATEWAY_CERTIFICATE),
+        assertTrue(
+                readme.contains("kubectl -n istio-system create secret tls " + GATEWAY_CERTIFICATE),
                 "istio/README.md: the Istio Gateway's Secret lives in the ingress gateway's namespace");
-        assertTrue(readme.contains("kubectl -n bookinfo create secret tls " + GATEWAY_CERTIFICATE),
+        assertTrue(
+                readme.contains("kubectl -n bookinfo create secret tls " + GATEWAY_CERTIFICATE),
                 "istio/README.md: the Gateway API's Secret lives in the Gateway's namespace");
         assertTrue(readme.contains("openssl req -x509"), "istio/README.md: a self-signed recipe");
     }
@@ -423,7 +491,8 @@ class IstioConfigIT {
                 throw new UncheckedIOException(e);
             }
         }
-        String path = p.getProperty("%prod.quarkus.oidc.authentication.redirect-path",
+        String path = p.getProperty(
+                "%prod.quarkus.oidc.authentication.redirect-path",
                 p.getProperty("quarkus.oidc.authentication.redirect-path", "/callback"));
         assertFalse(path.contains("${"), "redirect path is an expression: " + path);
         return path;
@@ -448,7 +517,9 @@ class IstioConfigIT {
         assertEquals(issuer + ".well-known/jwks.json", rule.path("jwksUri").asText());
         assertEquals(1, rule.path("audiences").size());
         assertTrue(rule.path("forwardOriginalToken").asBoolean(), "reviews must be able to pass the token on");
-        assertEquals(Set.of("header Authorization, prefix 'Bearer '"), MeshAuthorizationIT.tokenLocations(rule),
+        assertEquals(
+                Set.of("header Authorization, prefix 'Bearer '"),
+                MeshAuthorizationIT.tokenLocations(rule),
                 "no ?access_token=");
     }
 
@@ -460,7 +531,9 @@ class IstioConfigIT {
             Resource p = Bookinfo.get(policies, "AuthorizationPolicy", backend + "-auth0");
             JsonNode spec = p.tree().path("spec");
             assertEquals("ALLOW", spec.path("action").asText(), p + ": an ALLOW policy denies what it does not match");
-            assertEquals(backend, spec.path("selector").path("matchLabels").path("app").asText());
+            assertEquals(
+                    backend,
+                    spec.path("selector").path("matchLabels").path("app").asText());
             assertEquals(1, spec.path("selector").path("matchLabels").size());
             assertFalse(topology.podsOf(backend, null).isEmpty(), p + " selects no workload");
             assertFalse(spec.path("rules").isEmpty(), p + ": no rule allows nothing at all");
@@ -468,13 +541,17 @@ class IstioConfigIT {
                 assertFalse(rule.path("from").isEmpty(), p + ": a rule without sources");
                 for (JsonNode from : rule.path("from")) {
                     JsonNode source = from.path("source");
-                    assertEquals(List.of("*"), Kustomize.strings(source.path("requestPrincipals")),
+                    assertEquals(
+                            List.of("*"),
+                            Kustomize.strings(source.path("requestPrincipals")),
                             p + ": every source needs a token");
                     assertFalse(source.path("principals").isEmpty(), p + ": every source is a mesh workload");
                     for (JsonNode principal : source.path("principals")) {
                         String[] parts = principal.asText().split("/");
                         assertEquals(5, parts.length, p + ": " + principal);
-                        assertEquals(List.of("cluster.local", "ns", "default", "sa"), List.of(parts).subList(0, 4),
+                        assertEquals(
+                                List.of("cluster.local", "ns", "default", "sa"),
+                                List.of(parts).subList(0, 4),
                                 p + ": " + principal + " (the namespace is rewritten by deploy/)");
                     }
                 }
@@ -483,7 +560,14 @@ class IstioConfigIT {
         }
         Resource pub = Bookinfo.get(policies, "AuthorizationPolicy", "productpage-public");
         assertEquals("ALLOW", pub.tree().path("spec").path("action").asText());
-        assertEquals("productpage", pub.tree().path("spec").path("selector").path("matchLabels").path("app").asText());
+        assertEquals(
+                "productpage",
+                pub.tree()
+                        .path("spec")
+                        .path("selector")
+                        .path("matchLabels")
+                        .path("app")
+                        .asText());
         assertEquals("[{}]", pub.tree().path("spec").path("rules").toString(), "productpage allows everyone");
         assertEquals(4, policies.size(), "no other policy");
     }
@@ -495,7 +579,9 @@ class IstioConfigIT {
                 for (JsonNode from : rule.path("from")) {
                     for (String field : List.of("principals", "notPrincipals")) {
                         for (JsonNode principal : from.path("source").path(field)) {
-                            String sa = principal.asText().substring(principal.asText().lastIndexOf('/') + 1);
+                            String sa = principal
+                                    .asText()
+                                    .substring(principal.asText().lastIndexOf('/') + 1);
                             // `*`: any ServiceAccount of the namespace (Istio's prefix match).
                             assertTrue(sa.equals("*") || topology.accounts().contains(sa), p + ": " + principal);
                         }
@@ -513,7 +599,9 @@ class IstioConfigIT {
                 carriers.add(r.toString());
             }
         }));
-        assertEquals(List.of("RequestAuthentication/auth0", "ServiceEntry/auth0"), carriers.stream().sorted().toList());
+        assertEquals(
+                List.of("RequestAuthentication/auth0", "ServiceEntry/auth0"),
+                carriers.stream().sorted().toList());
         assertFalse(Manifests.read(ISTIO.resolve("auth0.env.example")).contains(UNSET_DOMAIN));
     }
 
@@ -531,7 +619,11 @@ class IstioConfigIT {
         }
         // The optional component, named in a comment.
         assertTrue(Manifests.read(ISTIO.resolve("kustomization.yaml")).contains("#   - auth0-egress"));
-        assertEquals("Component", Kustomize.kustomization(ISTIO.resolve("auth0-egress")).path("kind").asText());
+        assertEquals(
+                "Component",
+                Kustomize.kustomization(ISTIO.resolve("auth0-egress"))
+                        .path("kind")
+                        .asText());
     }
 
     @Test
@@ -543,10 +635,15 @@ class IstioConfigIT {
         String rendered = Kustomize.render(copy.resolve("istio"));
         assertFalse(rendered.contains(UNSET_DOMAIN), "a value did not flow from auth0.env");
         List<Resource> resources = Manifests.validatedYaml(rendered, "kubectl kustomize istio");
-        JsonNode rule = Bookinfo.get(resources, "RequestAuthentication", "auth0").tree()
-                .path("spec").path("jwtRules").get(0);
+        JsonNode rule = Bookinfo.get(resources, "RequestAuthentication", "auth0")
+                .tree()
+                .path("spec")
+                .path("jwtRules")
+                .get(0);
         assertEquals("https://" + domain + "/", rule.path("issuer").asText());
-        assertEquals("https://" + domain + "/.well-known/jwks.json", rule.path("jwksUri").asText());
+        assertEquals(
+                "https://" + domain + "/.well-known/jwks.json",
+                rule.path("jwksUri").asText());
         assertEquals(List.of(auth0.getProperty("AUTH0_AUDIENCE")), Kustomize.strings(rule.path("audiences")));
         assertTrue(Bookinfo.find(resources, "ServiceEntry", "auth0").isEmpty(), "egress is optional");
     }
@@ -563,11 +660,16 @@ class IstioConfigIT {
         String rendered = Kustomize.render(copy.resolve("istio"));
         assertFalse(rendered.contains(UNSET_DOMAIN));
         JsonNode se = Bookinfo.get(Manifests.validatedYaml(rendered, "istio + auth0-egress"), "ServiceEntry", "auth0")
-                .tree().path("spec");
-        assertEquals(List.of(env(copy.resolve("istio/auth0.env")).getProperty("AUTH0_DOMAIN")),
+                .tree()
+                .path("spec");
+        assertEquals(
+                List.of(env(copy.resolve("istio/auth0.env")).getProperty("AUTH0_DOMAIN")),
                 Kustomize.strings(se.path("hosts")));
         assertEquals("MESH_EXTERNAL", se.path("location").asText());
-        assertEquals(Manifests.documents("[{number: 443, name: https, protocol: TLS}]").get(0), se.path("ports"));
+        assertEquals(
+                Manifests.documents("[{number: 443, name: https, protocol: TLS}]")
+                        .get(0),
+                se.path("ports"));
     }
 
     static Properties env(Path file) {

@@ -24,8 +24,11 @@ class JvmOptionsTest {
 
     /** The options, read the way the launchers read them: stripped lines, without blanks and '#' comments. */
     static List<String> shipped() {
-        return Manifests.read(Manifests.root().resolve("scripts/jvm.options")).lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        return Manifests.read(Manifests.root().resolve("scripts/jvm.options"))
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     /** As one environment value: the launchers split JAVA_OPTS on spaces. */
@@ -48,19 +51,23 @@ class JvmOptionsTest {
         assertFalse(options.isEmpty(), "no options");
         for (String option : options) {
             // A space inside an option would be split apart in JAVA_OPTS and by bench.py's reader.
-            assertTrue(option.matches("-\\S+"), "one option per line, no spaces or trailing comments: '" + option + "'");
+            assertTrue(
+                    option.matches("-\\S+"), "one option per line, no spaces or trailing comments: '" + option + "'");
         }
-        assertEquals(List.of("-XX:+UseSerialGC"), options.stream().filter(o -> o.matches("-XX:\\+Use\\w+GC")).toList(),
+        assertEquals(
+                List.of("-XX:+UseSerialGC"),
+                options.stream().filter(o -> o.matches("-XX:\\+Use\\w+GC")).toList(),
                 "exactly one collector, Serial GC (bench/README.md#jvm-options)");
-        assertEquals(options.size(), options.stream().map(o -> o.replaceFirst("=.*", "")).distinct().count(),
+        assertEquals(
+                options.size(),
+                options.stream().map(o -> o.replaceFirst("=.*", "")).distinct().count(),
                 "an option given twice: " + options);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"details", "ratings", "reviews", "productpage"})
     void theJvmImageRunsWithExactlyTheShippedOptions(String service) {
-        String dockerfile = Manifests.read(
-                Manifests.root().resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+        String dockerfile = Manifests.read(Manifests.root().resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
         Matcher m = ENV_JAVA_OPTS.matcher(dockerfile);
         assertTrue(m.find(), service + "'s Dockerfile.jvm sets no JAVA_OPTS");
         assertEquals(shippedAsOneLine(), m.group(1), service + "'s Dockerfile.jvm differs from scripts/jvm.options");
@@ -79,13 +86,17 @@ class JvmOptionsTest {
         assertFalse(m.find(), "JAVA_OPTS set twice: the cache is recorded with the first");
         assertFalse(ENV_JAVA_OPTS_APPEND.matcher(dockerfile).find(), "JAVA_OPTS_APPEND is ignored next to JAVA_OPTS");
         // The training reads the file itself, from the checkout the image is built from.
-        assertTrue(dockerfile.contains("COPY --chown=185 scripts/jvm.options scripts/aot-train.sh /deployments/training/"),
+        assertTrue(
+                dockerfile.contains("COPY --chown=185 scripts/jvm.options scripts/aot-train.sh /deployments/training/"),
                 "the training stage takes scripts/jvm.options");
-        assertTrue(dockerfile.contains("RUN bash /deployments/training/aot-train.sh /deployments "
-                + "/deployments/training/jvm.options"), "the training stage records with them");
+        assertTrue(
+                dockerfile.contains("RUN bash /deployments/training/aot-train.sh /deployments "
+                        + "/deployments/training/jvm.options"),
+                "the training stage records with them");
         // Each image runs its service from where the training ran it, with the cache recorded there.
         String dir = "/deployments/" + service;
-        assertTrue(dockerfile.contains("COPY --chown=185 " + service + "/target/quarkus-app-aot/ " + dir + "/"),
+        assertTrue(
+                dockerfile.contains("COPY --chown=185 " + service + "/target/quarkus-app-aot/ " + dir + "/"),
                 service + " trained in " + dir);
         int from = dockerfile.indexOf("FROM base AS " + service + "\n");
         assertTrue(from >= 0, "no stage " + service);
@@ -97,7 +108,9 @@ class JvmOptionsTest {
 
     @Test
     void theRootPomCarriesTheShippedOptionsToJibAndTheDeployments() {
-        assertEquals(shippedAsOneLine(), pomProperty("bookinfo.jvm.options"),
+        assertEquals(
+                shippedAsOneLine(),
+                pomProperty("bookinfo.jvm.options"),
                 "root pom.xml's bookinfo.jvm.options differs from scripts/jvm.options");
         assertEquals("${bookinfo.jvm.options}", pomProperty("quarkus.jib.environment-variables.JAVA_OPTS"));
         assertEquals("${bookinfo.jvm.options}", pomProperty("quarkus.kubernetes.env.vars.java-opts"));

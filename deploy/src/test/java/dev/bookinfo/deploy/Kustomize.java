@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 /** Renders kustomizations with {@code kubectl kustomize} (offline), on a copy of the checkout. */
 final class Kustomize {
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     private static Boolean available;
 
@@ -33,7 +32,9 @@ final class Kustomize {
     static void assumeKubectl() {
         if (available == null) {
             try {
-                Process p = new ProcessBuilder(kubectl(), "version", "--client").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(kubectl(), "version", "--client")
+                        .redirectErrorStream(true)
+                        .start();
                 p.getInputStream().readAllBytes();
                 available = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
             } catch (IOException e) {
@@ -57,9 +58,13 @@ final class Kustomize {
             for (String dir : List.of("deploy", "istio")) {
                 copyTree(root.resolve(dir), tmp.resolve(dir));
             }
-            Files.copy(root.resolve("istio/auth0.env.example"), tmp.resolve("istio/auth0.env"),
+            Files.copy(
+                    root.resolve("istio/auth0.env.example"),
+                    tmp.resolve("istio/auth0.env"),
                     StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(root.resolve("deploy/productpage-secrets.env.example"), tmp.resolve("deploy/productpage-secrets.env"),
+            Files.copy(
+                    root.resolve("deploy/productpage-secrets.env.example"),
+                    tmp.resolve("deploy/productpage-secrets.env"),
                     StandardCopyOption.REPLACE_EXISTING);
             return tmp;
         } catch (IOException e) {

@@ -58,8 +58,8 @@ class ManifestValidatorTest {
 
     @Test
     void rejectsAnUnknownEnumValue() {
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> Manifests.validatedYaml(PEER_AUTHENTICATION.formatted("STRICTT"), "test"));
+        AssertionError error = assertThrows(
+                AssertionError.class, () -> Manifests.validatedYaml(PEER_AUTHENTICATION.formatted("STRICTT"), "test"));
         assertMentions(error, "round trip", "/spec/mtls/mode", "STRICTT");
     }
 
@@ -70,7 +70,8 @@ class ManifestValidatorTest {
 
     @Test
     void rejectsAMisspelledIstioField() {
-        AssertionError error = assertThrows(AssertionError.class,
+        AssertionError error = assertThrows(
+                AssertionError.class,
                 () -> Manifests.validatedYaml(REQUEST_AUTHENTICATION.formatted("issuerr"), "test"));
         assertMentions(error, "does not know", "issuerr");
     }
@@ -82,8 +83,8 @@ class ManifestValidatorTest {
 
     @Test
     void rejectsAMisspelledKubernetesField() {
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> Manifests.validatedYaml(DEPLOYMENT.formatted("replica"), "test"));
+        AssertionError error = assertThrows(
+                AssertionError.class, () -> Manifests.validatedYaml(DEPLOYMENT.formatted("replica"), "test"));
         assertMentions(error, "does not know", "spec.replica");
     }
 
@@ -96,16 +97,17 @@ class ManifestValidatorTest {
 
     @Test
     void rejectsAKindNoModelKnows() {
-        String yaml = PEER_AUTHENTICATION.formatted("STRICT").replace("kind: PeerAuthentication",
-                "kind: PeerAuthenticaton");
+        String yaml =
+                PEER_AUTHENTICATION.formatted("STRICT").replace("kind: PeerAuthentication", "kind: PeerAuthenticaton");
         AssertionError error = assertThrows(AssertionError.class, () -> Manifests.validatedYaml(yaml, "test"));
         assertMentions(error, "no fabric8 model knows");
     }
 
     @Test
     void rejectsAnUnservedApiVersion() {
-        String yaml = PEER_AUTHENTICATION.formatted("STRICT").replace("security.istio.io/v1",
-                "authentication.istio.io/v1alpha1");
+        String yaml = PEER_AUTHENTICATION
+                .formatted("STRICT")
+                .replace("security.istio.io/v1", "authentication.istio.io/v1alpha1");
         AssertionError error = assertThrows(AssertionError.class, () -> Manifests.validatedYaml(yaml, "test"));
         assertMentions(error, "no fabric8 model knows");
     }

@@ -41,12 +41,13 @@ final class Manifests {
 
     private static final ObjectMapper YAML = new YAMLMapper(new YAMLFactory());
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** The checkout: the failsafe/surefire configuration passes it; {@code ..} when run from the module. */
     static Path root() {
-        return Path.of(System.getProperty("bookinfo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("bookinfo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Every non-empty document of a multi-document YAML file or string. */
@@ -136,7 +137,8 @@ final class Manifests {
 
     /** Fails unless the document maps onto a fabric8 model completely and losslessly. */
     static Resource validate(JsonNode doc, String where) {
-        String id = where + ": " + doc.path("kind").asText("?") + "/" + doc.path("metadata").path("name").asText("?");
+        String id = where + ": " + doc.path("kind").asText("?") + "/"
+                + doc.path("metadata").path("name").asText("?");
         assertFalse(doc.path("apiVersion").asText().isEmpty(), id + ": no apiVersion");
         assertFalse(doc.path("kind").asText().isEmpty(), id + ": no kind");
         Object parsed;
@@ -151,7 +153,8 @@ final class Manifests {
         }
         assertNotNull(parsed, id + ": parsed to nothing");
         if (parsed instanceof GenericKubernetesResource || !(parsed instanceof HasMetadata)) {
-            fail(id + ": no fabric8 model knows " + doc.path("apiVersion").asText() + " " + doc.path("kind").asText());
+            fail(id + ": no fabric8 model knows " + doc.path("apiVersion").asText() + " "
+                    + doc.path("kind").asText());
         }
         List<String> unknown = new ArrayList<>();
         collectAdditionalProperties(parsed, "", unknown, new IdentityHashMap<>());
@@ -168,8 +171,8 @@ final class Manifests {
     }
 
     /** Walks a fabric8 model graph and lists the paths of every non-empty additionalProperties map. */
-    private static void collectAdditionalProperties(Object node, String path, List<String> out,
-            IdentityHashMap<Object, Boolean> seen) {
+    private static void collectAdditionalProperties(
+            Object node, String path, List<String> out, IdentityHashMap<Object, Boolean> seen) {
         if (node == null || seen.put(node, Boolean.TRUE) != null) {
             return;
         }
@@ -190,8 +193,10 @@ final class Manifests {
             return;
         }
         for (Method m : node.getClass().getMethods()) {
-            if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers())
-                    || m.getDeclaringClass() == Object.class || !m.getName().startsWith("get")) {
+            if (m.getParameterCount() != 0
+                    || Modifier.isStatic(m.getModifiers())
+                    || m.getDeclaringClass() == Object.class
+                    || !m.getName().startsWith("get")) {
                 continue;
             }
             Object value;
@@ -208,7 +213,8 @@ final class Manifests {
                 }
                 continue;
             }
-            String field = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+            String field =
+                    Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
             collectAdditionalProperties(value, path + "." + field, out, seen);
         }
     }

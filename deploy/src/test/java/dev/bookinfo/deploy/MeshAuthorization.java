@@ -32,8 +32,7 @@ import java.util.function.Predicate;
  */
 final class MeshAuthorization {
 
-    private MeshAuthorization() {
-    }
+    private MeshAuthorization() {}
 
     /**
      * One request as the callee's sidecar sees it.
@@ -121,9 +120,18 @@ final class MeshAuthorization {
     }
 
     private static boolean source(Object policy, JsonNode source, Request r) {
-        known(policy, source, Set.of("principals", "notPrincipals", "requestPrincipals", "notRequestPrincipals",
-                "namespaces", "notNamespaces"));
-        return field(source, "principals", r.peer()) && field(source, "requestPrincipals", r.requestPrincipal())
+        known(
+                policy,
+                source,
+                Set.of(
+                        "principals",
+                        "notPrincipals",
+                        "requestPrincipals",
+                        "notRequestPrincipals",
+                        "namespaces",
+                        "notNamespaces"));
+        return field(source, "principals", r.peer())
+                && field(source, "requestPrincipals", r.requestPrincipal())
                 && field(source, "namespaces", r.namespace());
     }
 
@@ -197,7 +205,9 @@ final class MeshAuthorization {
         ByteArrayOutputStream decoded = new ByteArrayOutputStream();
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '%' && i + 2 < path.length() && path.substring(i + 1, i + 3).matches("[0-9A-Fa-f]{2}")) {
+            if (c == '%'
+                    && i + 2 < path.length()
+                    && path.substring(i + 1, i + 3).matches("[0-9A-Fa-f]{2}")) {
                 int b = Integer.parseInt(path.substring(i + 1, i + 3), 16);
                 if (Character.isLetterOrDigit(b) && b < 128 || b == '-' || b == '.' || b == '_' || b == '~') {
                     decoded.write(b);
@@ -209,7 +219,8 @@ final class MeshAuthorization {
         }
         Deque<String> out = new ArrayDeque<>();
         // Envoy's normalize_path also turns backslashes into slashes.
-        String[] segments = decoded.toString(StandardCharsets.UTF_8).replace('\\', '/').split("/", -1);
+        String[] segments =
+                decoded.toString(StandardCharsets.UTF_8).replace('\\', '/').split("/", -1);
         for (int i = 1; i < segments.length; i++) {
             String s = segments[i];
             boolean last = i == segments.length - 1;

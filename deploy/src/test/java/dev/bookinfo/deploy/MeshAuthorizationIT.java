@@ -42,11 +42,14 @@ class MeshAuthorizationIT {
         all = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(ISTIO)) {
             for (Path f : walk.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
+                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted()
+                    .toList()) {
                 all.addAll(Manifests.validated(f));
             }
         }
-        policies = all.stream().filter(r -> r.kind().equals("AuthorizationPolicy")).toList();
+        policies =
+                all.stream().filter(r -> r.kind().equals("AuthorizationPolicy")).toList();
         topology = Topology.load();
     }
 
@@ -86,8 +89,8 @@ class MeshAuthorizationIT {
             if (extra == null) {
                 this.claims = null;
             } else {
-                Map<String, Object> c = new LinkedHashMap<>(Map.of("iss", ISSUER, "sub", "auth0|6123",
-                        "aud", List.of("https://bookinfo.io")));
+                Map<String, Object> c = new LinkedHashMap<>(
+                        Map.of("iss", ISSUER, "sub", "auth0|6123", "aud", List.of("https://bookinfo.io")));
                 c.putAll(extra);
                 this.claims = c;
             }
@@ -98,8 +101,8 @@ class MeshAuthorizationIT {
         }
     }
 
-    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-            "get", "post");
+    private static final List<String> METHODS =
+            List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "get", "post");
 
     /**
      * Paths as a client may spell them, each with the resource it stands for once normalised (what Istio matches
@@ -141,8 +144,12 @@ class MeshAuthorizationIT {
         boolean onItsApi = resource.startsWith("/" + service + "/");
         return switch (service) {
             case "details", "reviews" -> caller == Caller.PRODUCTPAGE && method.equals("GET") && onItsApi;
-            case "ratings" -> onItsApi && ((method.equals("GET") && Set.of(Caller.PRODUCTPAGE, Caller.REVIEWS)
-                    .contains(caller)) || (method.equals("POST") && token.canWriteRatings()));
+            case "ratings" ->
+                onItsApi
+                        && ((method.equals("GET")
+                                        && Set.of(Caller.PRODUCTPAGE, Caller.REVIEWS)
+                                                .contains(caller))
+                                || (method.equals("POST") && token.canWriteRatings()));
             default -> throw new AssertionError(service);
         };
     }
@@ -201,16 +208,18 @@ class MeshAuthorizationIT {
         assertDecision(false, "ratings-v1", Caller.RATINGS, "POST", "/ratings/0", Token.WRITE_SCOPE_ONLY);
         assertDecision(true, "ratings-v1", Caller.RATINGS, "POST", "/ratings/0", Token.WRITER);
         assertDecision(true, "ratings-v1", Caller.PRODUCTPAGE, "POST", "/ratings/0", Token.WRITER_AMONG_OTHERS);
-        assertDecision(false, "ratings-v1", Caller.PRODUCTPAGE_OF_ANOTHER_NAMESPACE, "POST", "/ratings/0",
-                Token.WRITER);
+        assertDecision(
+                false, "ratings-v1", Caller.PRODUCTPAGE_OF_ANOTHER_NAMESPACE, "POST", "/ratings/0", Token.WRITER);
         assertDecision(false, "ratings-v1", Caller.RATINGS, "PUT", "/ratings/0", Token.WRITER);
         assertDecision(false, "ratings-v1", Caller.RATINGS, "DELETE", "/ratings/0", Token.WRITER);
     }
 
-    private static void assertDecision(boolean expected, String pod, Caller caller, String method, String path,
-            Token token) {
+    private static void assertDecision(
+            boolean expected, String pod, Caller caller, String method, String path, Token token) {
         Request request = new Request(caller.peer, method, path, token.claims);
-        assertEquals(expected, MeshAuthorization.allowed(policies, labels(topology.podLabels().get(pod)), request),
+        assertEquals(
+                expected,
+                MeshAuthorization.allowed(policies, labels(topology.podLabels().get(pod)), request),
                 pod + ": " + caller + " " + request);
     }
 
@@ -224,7 +233,9 @@ class MeshAuthorizationIT {
     void tokensAreReadFromTheAuthorizationHeaderOnly() {
         for (Resource ra : policiesOfKind("RequestAuthentication")) {
             for (JsonNode rule : ra.tree().path("spec").path("jwtRules")) {
-                assertEquals(Set.of("header Authorization, prefix 'Bearer '"), tokenLocations(rule),
+                assertEquals(
+                        Set.of("header Authorization, prefix 'Bearer '"),
+                        tokenLocations(rule),
                         ra + ": where the sidecar looks for a token");
                 assertTrue(rule.path("forwardOriginalToken").asBoolean(), ra + ": reviews passes the token on");
             }
@@ -234,8 +245,9 @@ class MeshAuthorizationIT {
     /** Where Envoy's JWT filter looks for a token under this rule (its defaults when no location is listed). */
     static Set<String> tokenLocations(JsonNode rule) {
         Set<String> out = new TreeSet<>();
-        rule.path("fromHeaders").forEach(h -> out.add("header " + h.path("name").asText() + ", prefix '"
-                + h.path("prefix").asText() + "'"));
+        rule.path("fromHeaders")
+                .forEach(h -> out.add("header " + h.path("name").asText() + ", prefix '"
+                        + h.path("prefix").asText() + "'"));
         rule.path("fromParams").forEach(p -> out.add("query parameter " + p.asText()));
         rule.path("fromCookies").forEach(c -> out.add("cookie " + c.asText()));
         if (out.isEmpty()) {

@@ -45,11 +45,13 @@ class MeshAuthorizationTest {
         assertTrue(MeshAuthorization.allowed(p, RATINGS, new Request(PRODUCTPAGE, "GET", "/ratings/0", TOKEN)));
         assertFalse(MeshAuthorization.allowed(p, RATINGS, new Request(PRODUCTPAGE, "GET", "/ratings/0", null)));
         assertFalse(MeshAuthorization.allowed(p, RATINGS, new Request(null, "GET", "/ratings/0", TOKEN)));
-        assertFalse(MeshAuthorization.allowed(p, RATINGS,
-                new Request("cluster.local/ns/other/sa/x", "GET", "/ratings/0", TOKEN)));
+        assertFalse(MeshAuthorization.allowed(
+                p, RATINGS, new Request("cluster.local/ns/other/sa/x", "GET", "/ratings/0", TOKEN)));
         assertFalse(MeshAuthorization.allowed(p, RATINGS, new Request(PRODUCTPAGE, "POST", "/ratings/0", TOKEN)));
         assertFalse(MeshAuthorization.allowed(p, RATINGS, new Request(PRODUCTPAGE, "GET", "/ratings/secret", TOKEN)));
-        assertFalse(MeshAuthorization.allowed(p, RATINGS,
+        assertFalse(MeshAuthorization.allowed(
+                p,
+                RATINGS,
                 new Request(PRODUCTPAGE, "GET", "/ratings/0", Map.of("iss", "i", "sub", "s", "scope", "ab"))));
         // Another workload is not selected by the policy: nothing restricts it.
         assertTrue(MeshAuthorization.allowed(p, Map.of("app", "details"), new Request(null, "POST", "/x", null)));
@@ -64,8 +66,8 @@ class MeshAuthorizationTest {
         assertEquals("//ratings/0", MeshAuthorization.normalise("//ratings/0"));
         assertEquals("/ratings/0", MeshAuthorization.normalise("/health\\..\\ratings/0"));
         List<Resource> p = policies(ALLOW_GET);
-        assertFalse(MeshAuthorization.allowed(p, RATINGS,
-                new Request(PRODUCTPAGE, "GET", "/ratings/x/../secret", TOKEN)));
+        assertFalse(
+                MeshAuthorization.allowed(p, RATINGS, new Request(PRODUCTPAGE, "GET", "/ratings/x/../secret", TOKEN)));
     }
 
     @Test
@@ -92,7 +94,8 @@ class MeshAuthorizationTest {
                 spec:
                   rules: [{to: [{operation: {ports: ["9080"]}}]}]
                 """);
-        assertThrows(UnsupportedOperationException.class,
+        assertThrows(
+                UnsupportedOperationException.class,
                 () -> MeshAuthorization.allowed(p, RATINGS, new Request(PRODUCTPAGE, "GET", "/ratings/0", TOKEN)));
     }
 }

@@ -30,18 +30,24 @@ record Topology(Map<String, JsonNode> serviceSelectors, Map<String, JsonNode> po
             generated.put(svc, resources);
             for (Resource r : resources) {
                 switch (r.kind()) {
-                    case "Service" -> services.put(r.name(), r.tree().path("spec").path("selector"));
-                    case "Deployment" -> pods.put(r.name(),
-                            r.tree().path("spec").path("template").path("metadata").path("labels"));
+                    case "Service" ->
+                        services.put(r.name(), r.tree().path("spec").path("selector"));
+                    case "Deployment" ->
+                        pods.put(
+                                r.name(),
+                                r.tree()
+                                        .path("spec")
+                                        .path("template")
+                                        .path("metadata")
+                                        .path("labels"));
                     case "ServiceAccount" -> accounts.add(r.name());
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }
         Path variants = Manifests.root().resolve("deploy/services");
-        for (String variant : List.of("reviews-v2", "reviews-v3", "details-v2", "ratings-v2", "ratings-v2-mysql",
-                "ratings-v2-mysql-vm")) {
+        for (String variant : List.of(
+                "reviews-v2", "reviews-v3", "details-v2", "ratings-v2", "ratings-v2-mysql", "ratings-v2-mysql-vm")) {
             String svc = variant.substring(0, variant.indexOf('-'));
             String version = variantVersion(variants.resolve(variant));
             ObjectNode labels = (ObjectNode) pods.get(svc + "-v1").deepCopy();
@@ -52,14 +58,20 @@ record Topology(Map<String, JsonNode> serviceSelectors, Map<String, JsonNode> po
             services.put(svc + "-" + version, selector);
         }
         for (String database : List.of("mongodb", "mysqldb")) {
-            for (Resource r : Manifests.validated(Manifests.root().resolve("deploy/databases/" + database + "/"
-                    + database + ".yaml"))) {
+            for (Resource r : Manifests.validated(
+                    Manifests.root().resolve("deploy/databases/" + database + "/" + database + ".yaml"))) {
                 switch (r.kind()) {
-                    case "Service" -> services.put(r.name(), r.tree().path("spec").path("selector"));
-                    case "Deployment" -> pods.put(r.name(),
-                            r.tree().path("spec").path("template").path("metadata").path("labels"));
-                    default -> {
-                    }
+                    case "Service" ->
+                        services.put(r.name(), r.tree().path("spec").path("selector"));
+                    case "Deployment" ->
+                        pods.put(
+                                r.name(),
+                                r.tree()
+                                        .path("spec")
+                                        .path("template")
+                                        .path("metadata")
+                                        .path("labels"));
+                    default -> {}
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookinfo.wiring.JvmOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,8 +38,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import dev.bookinfo.wiring.JvmOptions;
 
 /**
  * Sign-in with Auth0 (docs/auth0.md) end to end: a reader signs in at the OpenID Connect provider through productpage,
@@ -137,7 +135,8 @@ class BookinfoE2EIT {
             assertTrue(cookie.getName().length() + cookie.getValue().length() < 4096, cookie.getName() + " fits");
             assertTrue(cookie.isHttpOnly(), cookie.getName() + " is HttpOnly");
         }
-        int total = session.stream().mapToInt(cookie -> cookie.getValue().length()).sum();
+        int total =
+                session.stream().mapToInt(cookie -> cookie.getValue().length()).sum();
         System.out.println("Session cookies " + names + ": " + total + " characters in all");
         assertTrue(total > 4096, "this session (" + total + " characters) would not fit in one cookie");
 
@@ -154,9 +153,10 @@ class BookinfoE2EIT {
     void signOutEndsTheSessionAndTheProviderSession() {
         browser.get(suite.url("productpage") + "/productpage");
         browser.findElement(By.cssSelector("a.sign-out")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.and(
-                ExpectedConditions.urlContains(suite.url("productpage") + "/productpage"),
-                ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link"))));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.and(
+                        ExpectedConditions.urlContains(suite.url("productpage") + "/productpage"),
+                        ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link"))));
         String page = browser.getPageSource();
         assertTrue(page.contains(DETAILS_ERROR) && page.contains(REVIEWS_ERROR), "anonymous page again");
         assertFalse(page.contains(STAR), "no stars");
@@ -171,16 +171,27 @@ class BookinfoE2EIT {
         Instant inFiveMinutes = Instant.now().plus(Duration.ofMinutes(5));
         return Stream.of(
                 Arguments.of("no token", (Supplier<String>) () -> null, MISSING),
-                Arguments.of("expired", (Supplier<String>) () -> tokens.signedByTheRealm(suite.issuer(),
-                        Suite.AUDIENCE, Instant.now().minus(Duration.ofMinutes(10))), INVALID),
-                Arguments.of("wrong issuer", (Supplier<String>) () -> tokens.signedByTheRealm(
-                        suite.url("keycloak") + "/realms/elsewhere", Suite.AUDIENCE, inFiveMinutes), INVALID),
-                Arguments.of("wrong audience", (Supplier<String>) () -> tokens.signedByTheRealm(suite.issuer(),
-                        "https://another-api.example.com", inFiveMinutes), INVALID),
+                Arguments.of(
+                        "expired",
+                        (Supplier<String>) () -> tokens.signedByTheRealm(
+                                suite.issuer(), Suite.AUDIENCE, Instant.now().minus(Duration.ofMinutes(10))),
+                        INVALID),
+                Arguments.of(
+                        "wrong issuer",
+                        (Supplier<String>) () -> tokens.signedByTheRealm(
+                                suite.url("keycloak") + "/realms/elsewhere", Suite.AUDIENCE, inFiveMinutes),
+                        INVALID),
+                Arguments.of(
+                        "wrong audience",
+                        (Supplier<String>) () -> tokens.signedByTheRealm(
+                                suite.issuer(), "https://another-api.example.com", inFiveMinutes),
+                        INVALID),
                 Arguments.of("bad signature", (Supplier<String>) () -> tokens.signedByAnotherKey(), INVALID),
                 Arguments.of("alg none", (Supplier<String>) () -> tokens.unsigned(), INVALID),
-                Arguments.of("token of another realm", (Supplier<String>) () -> tokens.passwordGrant("other",
-                        "other-app", "jason", "jason"), INVALID));
+                Arguments.of(
+                        "token of another realm",
+                        (Supplier<String>) () -> tokens.passwordGrant("other", "other-app", "jason", "jason"),
+                        INVALID));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -200,8 +211,10 @@ class BookinfoE2EIT {
     void genuineTokensAreAcceptedByEveryBackend() {
         // The counterpart of the forged ones: the same checks pass for a real token and for one minted with the
         // realm key, which shows that the forged tokens fail for the reason their name gives.
-        for (String bearer : List.of(tokens.passwordGrant("bookinfo", Suite.CLIENT_ID, "jason", "jason"),
-                tokens.signedByTheRealm(suite.issuer(), Suite.AUDIENCE, Instant.now().plus(Duration.ofMinutes(5))))) {
+        for (String bearer : List.of(
+                tokens.passwordGrant("bookinfo", Suite.CLIENT_ID, "jason", "jason"),
+                tokens.signedByTheRealm(
+                        suite.issuer(), Suite.AUDIENCE, Instant.now().plus(Duration.ofMinutes(5))))) {
             for (Map.Entry<String, String> api : apis().entrySet()) {
                 assertEquals(200, call(api.getValue(), bearer).statusCode(), api.getKey());
             }
@@ -223,7 +236,8 @@ class BookinfoE2EIT {
         List<String> shipped = JvmOptions.of(suite.root);
         for (String service : List.of("ratings", "details", "reviews", "productpage", Suite.PRODUCTPAGE_REPLICA)) {
             // The command line the kernel holds for the process, not what the launcher meant to pass.
-            List<String> arguments = List.of(suite.processes.get(service).info().arguments().orElseThrow());
+            List<String> arguments =
+                    List.of(suite.processes.get(service).info().arguments().orElseThrow());
             assertEquals(shipped, arguments.subList(0, arguments.size() - 2), service);
             assertEquals("-jar", arguments.get(arguments.size() - 2), service);
         }
@@ -259,7 +273,8 @@ class BookinfoE2EIT {
     private void signInAtTheProvider(String user, String password) {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertTrue(browser.getCurrentUrl().startsWith(suite.issuer() + "/"),
+        assertTrue(
+                browser.getCurrentUrl().startsWith(suite.issuer() + "/"),
                 "at the provider: " + browser.getCurrentUrl());
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -23,8 +22,7 @@ final class Browsers {
     static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
 
-    private Browsers() {
-    }
+    private Browsers() {}
 
     /** Fails at once, with the install command, when the browser or its driver is missing (before anything starts). */
     static void requireInstalled() {
@@ -51,8 +49,14 @@ final class Browsers {
     static ChromeOptions options(Suite suite, String profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
                 "--user-data-dir=" + suite.target.resolve("chromium-profile-" + profile + System.nanoTime()));
         return options;
     }

@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,6 +53,7 @@ class ObservabilityE2EIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Spans leave each service in batches every 5 s (the batch processor's default), then Zipkin indexes them. */
     private static final Duration TRACE_WAIT = Duration.ofSeconds(60);
+
     private static final String REQUEST_ID = "guid:x-request-id";
     private static final String END_USER = "enduser.id";
     private static final Json JSON = new Json();
@@ -98,7 +98,8 @@ class ObservabilityE2EIT {
         HttpResponse<String> page = get(suite.url("productpage") + "/productpage", Map.of("x-request-id", requestId));
         assertEquals(200, page.statusCode());
 
-        List<Span> trace = awaitTrace(REQUEST_ID + "=" + requestId,
+        List<Span> trace = awaitTrace(
+                REQUEST_ID + "=" + requestId,
                 spans -> services(spans).containsAll(Set.of("productpage", "details", "reviews"))
                         && servers(spans, "reviews").size() == 2);
         Span root = root(trace);
@@ -138,12 +139,14 @@ class ObservabilityE2EIT {
         // The first signed-in calls make each service fetch Keycloak's keys and compile its code: on a busy machine
         // they can exceed productpage's 3 s timeouts. Reload, as a reader would, until the stars are there.
         Instant starsBy = Instant.now().plus(Duration.ofSeconds(90));
-        while (!browser.getPageSource().contains("glyphicon glyphicon-star") && Instant.now().isBefore(starsBy)) {
+        while (!browser.getPageSource().contains("glyphicon glyphicon-star")
+                && Instant.now().isBefore(starsBy)) {
             browser.navigate().refresh();
         }
         assertTrue(browser.getPageSource().contains("glyphicon glyphicon-star"), "stars: ratings was reached");
 
-        List<Span> trace = awaitTrace(END_USER + "=jason",
+        List<Span> trace = awaitTrace(
+                END_USER + "=jason",
                 spans -> services(spans).containsAll(Set.of("productpage", "details", "reviews", "ratings"))
                         && root(spans).timestamp().isAfter(before.minusSeconds(1)));
         Span root = root(trace);
@@ -164,8 +167,8 @@ class ObservabilityE2EIT {
         }
 
         browser.get(suite.url("zipkin") + "/zipkin/traces/" + root.traceId());
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.tagName("body"), "ratings"));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "ratings"));
         Suite.pause(Duration.ofSeconds(1));
         Path screenshot = screenshot("zipkin-trace");
         Path docs = suite.root.resolve("docs");
@@ -179,25 +182,39 @@ class ObservabilityE2EIT {
     @Order(3)
     void prometheusScrapesAllFourServices() {
         Set<String> jobs = TelemetryBackends.METRICS_PATHS.keySet();
-        awaitProm("/api/v1/targets?state=active", body -> {
-            List<Map<String, Object>> targets = list(map(map(body).get("data")).get("activeTargets"));
-            Set<String> up = targets.stream()
-                    .filter(target -> "up".equals(target.get("health")))
-                    .map(target -> String.valueOf(map(target.get("labels")).get("job")))
-                    .collect(Collectors.toSet());
-            return up.containsAll(jobs) && targets.size() == jobs.size();
-        }, "all four targets up");
+        awaitProm(
+                "/api/v1/targets?state=active",
+                body -> {
+                    List<Map<String, Object>> targets =
+                            list(map(map(body).get("data")).get("activeTargets"));
+                    Set<String> up = targets.stream()
+                            .filter(target -> "up".equals(target.get("health")))
+                            .map(target ->
+                                    String.valueOf(map(target.get("labels")).get("job")))
+                            .collect(Collectors.toSet());
+                    return up.containsAll(jobs) && targets.size() == jobs.size();
+                },
+                "all four targets up");
 
-        awaitProm("/api/v1/query?query=" + encode("sum by (job) (http_server_requests_seconds_count)"),
-                body -> resultJobs(body).containsAll(jobs), "request counters of all four services");
-        awaitProm("/api/v1/query?query=" + encode("request_result_total{job=\"productpage\",destination_app=\"details\"}"),
-                body -> !resultJobs(body).isEmpty(), "productpage's calls to details");
-        awaitProm("/api/v1/query?query=" + encode("request_result_total{job=\"reviews\",destination_app=\"ratings\"}"),
-                body -> !resultJobs(body).isEmpty(), "reviews' calls to ratings");
+        awaitProm(
+                "/api/v1/query?query=" + encode("sum by (job) (http_server_requests_seconds_count)"),
+                body -> resultJobs(body).containsAll(jobs),
+                "request counters of all four services");
+        awaitProm(
+                "/api/v1/query?query="
+                        + encode("request_result_total{job=\"productpage\",destination_app=\"details\"}"),
+                body -> !resultJobs(body).isEmpty(),
+                "productpage's calls to details");
+        awaitProm(
+                "/api/v1/query?query=" + encode("request_result_total{job=\"reviews\",destination_app=\"ratings\"}"),
+                body -> !resultJobs(body).isEmpty(),
+                "reviews' calls to ratings");
     }
 
     private static void assertCalledFrom(Span caller, Span server, List<Span> trace) {
-        Span client = trace.stream().filter(span -> span.id().equals(server.parentId())).findFirst()
+        Span client = trace.stream()
+                .filter(span -> span.id().equals(server.parentId()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no parent span of " + server + " in " + trace));
         assertEquals("CLIENT", client.kind(), "the parent of " + server + " is a client span");
         assertEquals(caller.service(), client.service(), "the client span of " + server);
@@ -205,19 +222,25 @@ class ObservabilityE2EIT {
     }
 
     private static Span root(List<Span> trace) {
-        return trace.stream().filter(span -> span.parentId() == null).findFirst()
+        return trace.stream()
+                .filter(span -> span.parentId() == null)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no root span in " + trace));
     }
 
     private static List<Span> servers(List<Span> trace, String service) {
-        return trace.stream().filter(span -> span.isServer() && span.service().equals(service))
-                .sorted(Comparator.comparing(Span::timestamp)).toList();
+        return trace.stream()
+                .filter(span -> span.isServer() && span.service().equals(service))
+                .sorted(Comparator.comparing(Span::timestamp))
+                .toList();
     }
 
     /** The last of {@code servers} that answered 200, else the first (whose assertions then say what went wrong). */
     private static Span answered(List<Span> servers) {
-        return servers.reversed().stream().filter(span -> "200".equals(span.tags().get("http.response.status_code")))
-                .findFirst().orElse(servers.get(0));
+        return servers.reversed().stream()
+                .filter(span -> "200".equals(span.tags().get("http.response.status_code")))
+                .findFirst()
+                .orElse(servers.get(0));
     }
 
     private static Set<String> services(List<Span> trace) {
@@ -236,7 +259,8 @@ class ObservabilityE2EIT {
             last = JSON.<List<List<Map<String, Object>>>>toType(response.body(), List.class).stream()
                     .map(spans -> spans.stream().map(Span::of).toList())
                     .toList();
-            Optional<List<Span>> found = last.stream().filter(trace -> hasRoot(trace) && complete.test(trace))
+            Optional<List<Span>> found = last.stream()
+                    .filter(trace -> hasRoot(trace) && complete.test(trace))
                     .max(Comparator.comparing(trace -> root(trace).timestamp()));
             if (found.isPresent()) {
                 return found.get();
@@ -303,8 +327,15 @@ class ObservabilityE2EIT {
     }
 
     /** One span of Zipkin's JSON v2 ({@code /api/v2/traces}). */
-    record Span(String traceId, String id, String parentId, String kind, String name, String service,
-            Instant timestamp, Map<String, String> tags) {
+    record Span(
+            String traceId,
+            String id,
+            String parentId,
+            String kind,
+            String name,
+            String service,
+            Instant timestamp,
+            Map<String, String> tags) {
 
         @SuppressWarnings("unchecked")
         static Span of(Map<String, Object> json) {
@@ -313,10 +344,15 @@ class ObservabilityE2EIT {
             Map<String, String> text = new LinkedHashMap<>();
             tags.forEach((key, value) -> text.put(key, String.valueOf(value)));
             long micros = ((Number) json.getOrDefault("timestamp", 0L)).longValue();
-            return new Span((String) json.get("traceId"), (String) json.get("id"), (String) json.get("parentId"),
-                    String.valueOf(json.get("kind")), String.valueOf(json.get("name")),
+            return new Span(
+                    (String) json.get("traceId"),
+                    (String) json.get("id"),
+                    (String) json.get("parentId"),
+                    String.valueOf(json.get("kind")),
+                    String.valueOf(json.get("name")),
                     String.valueOf(endpoint.get("serviceName")),
-                    Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000), text);
+                    Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000),
+                    text);
         }
 
         boolean isServer() {
@@ -325,8 +361,8 @@ class ObservabilityE2EIT {
 
         @Override
         public String toString() {
-            return service + " " + kind + " '" + name + "' " + id + (parentId == null ? "" : " <- " + parentId)
-                    + " " + tags;
+            return service + " " + kind + " '" + name + "' " + id + (parentId == null ? "" : " <- " + parentId) + " "
+                    + tags;
         }
     }
 }

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Realms {
 
-    private Realms() {
-    }
+    private Realms() {}
 
     static String bookinfoWithE2eSigningKey() {
         String realm = resource("bookinfo-realm.json");

@@ -1,5 +1,7 @@
 package dev.bookinfo.e2e;
 
+import dev.bookinfo.wiring.JvmOptions;
+import dev.bookinfo.wiring.ServiceWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,9 +22,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import dev.bookinfo.wiring.JvmOptions;
-import dev.bookinfo.wiring.ServiceWiring;
 
 /**
  * The system under test, started once per JVM: Keycloak standing in for an Auth0 tenant (realm {@code bookinfo}
@@ -46,19 +45,25 @@ final class Suite {
     static final String PRODUCTPAGE_HTTPS = "productpage-https";
     /** A second productpage process sharing the first one's session encryption key. */
     static final String PRODUCTPAGE_REPLICA = "productpage-replica";
+
     static final Duration KEYCLOAK_START = Duration.ofSeconds(300);
     static final Duration SERVICE_START = Duration.ofSeconds(120);
 
     private static Suite instance;
 
-    final Path root = Path.of(System.getProperty("bookinfo.root", "..")).toAbsolutePath().normalize();
-    final Path target = Path.of(System.getProperty("bookinfo.e2e.target", "target")).toAbsolutePath().normalize();
-    final Path keycloakHome = Path.of(System.getProperty("keycloak.home")).toAbsolutePath().normalize();
+    final Path root =
+            Path.of(System.getProperty("bookinfo.root", "..")).toAbsolutePath().normalize();
+    final Path target = Path.of(System.getProperty("bookinfo.e2e.target", "target"))
+            .toAbsolutePath()
+            .normalize();
+    final Path keycloakHome =
+            Path.of(System.getProperty("keycloak.home")).toAbsolutePath().normalize();
     final Path logs = target.resolve("logs");
     final ServiceWiring wiring = ServiceWiring.of(root);
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final Map<String, Process> processes = new LinkedHashMap<>();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final TelemetryBackends telemetry = new TelemetryBackends(this);
 
     static synchronized Suite get() {
@@ -104,18 +109,30 @@ final class Suite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String name : List.of("keycloak", "productpage", PRODUCTPAGE_HTTPS, PRODUCTPAGE_REPLICA, "details",
-                "reviews", "ratings", "zipkin", "prometheus")) {
+        for (String name : List.of(
+                "keycloak",
+                "productpage",
+                PRODUCTPAGE_HTTPS,
+                PRODUCTPAGE_REPLICA,
+                "details",
+                "reviews",
+                "ratings",
+                "zipkin",
+                "prometheus")) {
             ports.put(name, freePort());
         }
         telemetry.startZipkin();
         startKeycloak();
         telemetry.awaitZipkin();
         Map<String, String> jwt = Map.of(
-                "JWT_MODE", "standalone",
-                "JWT_ISSUER", issuer(),
-                "JWT_JWKS_URL", issuer() + "/protocol/openid-connect/certs",
-                "JWT_AUDIENCE", AUDIENCE);
+                "JWT_MODE",
+                "standalone",
+                "JWT_ISSUER",
+                issuer(),
+                "JWT_JWKS_URL",
+                issuer() + "/protocol/openid-connect/certs",
+                "JWT_AUDIENCE",
+                AUDIENCE);
         startService("ratings", jwt);
         startService("details", jwt);
         startService("reviews", jwt);
@@ -150,8 +167,14 @@ final class Suite {
             throw new UncheckedIOException(e);
         }
         int port = port("keycloak");
-        ProcessBuilder builder = new ProcessBuilder("bash", "bin/kc.sh", "start-dev",
-                "--http-port=" + port, "--hostname=http://localhost:" + port, "--import-realm", "--cache=local")
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash",
+                        "bin/kc.sh",
+                        "start-dev",
+                        "--http-port=" + port,
+                        "--hostname=http://localhost:" + port,
+                        "--import-realm",
+                        "--cache=local")
                 .directory(keycloakHome.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
@@ -177,8 +200,13 @@ final class Suite {
         ProcessBuilder builder = new ProcessBuilder(
                 JvmOptions.javaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), root, jar));
         // The test JVM's environment may carry settings for a local run; every service gets exactly these.
-        builder.environment().keySet().removeIf(name -> name.startsWith("JWT_") || name.startsWith("OIDC_")
-                || name.endsWith("_HOSTNAME") || name.endsWith("_SERVICE_PORT") || name.startsWith("OTEL_"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("JWT_")
+                        || name.startsWith("OIDC_")
+                        || name.endsWith("_HOSTNAME")
+                        || name.endsWith("_SERVICE_PORT")
+                        || name.startsWith("OTEL_"));
         builder.environment().putAll(telemetry.serviceEnvironment());
         builder.environment().putAll(wiring.environment(module, servicePorts()));
         builder.environment().putAll(env);
@@ -212,8 +240,11 @@ final class Suite {
                         + "the end of " + logs.resolve(name + ".log") + ":\n" + tail(name, 40));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -307,8 +338,8 @@ final class Suite {
                 // taken: try the next one
             }
         }
-        throw new IllegalStateException("no free port in " + PORT_RANGE_START + "-"
-                + (PORT_RANGE_START + PORT_RANGE_SIZE - 1));
+        throw new IllegalStateException(
+                "no free port in " + PORT_RANGE_START + "-" + (PORT_RANGE_START + PORT_RANGE_SIZE - 1));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

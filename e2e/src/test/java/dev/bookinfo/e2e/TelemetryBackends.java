@@ -37,8 +37,11 @@ final class TelemetryBackends {
                     + " (the pre-integration-test phase of the e2e module copies it there)");
         }
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString())
                 .directory(suite.target.toFile());
         builder.environment().put("QUERY_PORT", Integer.toString(suite.port("zipkin")));
         suite.launch("zipkin", builder);
@@ -63,13 +66,21 @@ final class TelemetryBackends {
         Path home = suite.target.resolve("prometheus");
         StringBuilder config = new StringBuilder()
                 .append("# Written by the e2e suite (TelemetryBackends): the four services on their test ports.\n")
-                .append("global:\n  scrape_interval: ").append(SCRAPE_INTERVAL.toSeconds()).append("s\n")
+                .append("global:\n  scrape_interval: ")
+                .append(SCRAPE_INTERVAL.toSeconds())
+                .append("s\n")
                 .append("scrape_configs:\n");
         for (String service : METRICS_PATHS.keySet().stream().sorted().toList()) {
-            config.append("  - job_name: ").append(service).append('\n')
-                    .append("    metrics_path: ").append(METRICS_PATHS.get(service)).append('\n')
+            config.append("  - job_name: ")
+                    .append(service)
+                    .append('\n')
+                    .append("    metrics_path: ")
+                    .append(METRICS_PATHS.get(service))
+                    .append('\n')
                     .append("    static_configs:\n")
-                    .append("      - targets: ['localhost:").append(suite.port(service)).append("']\n");
+                    .append("      - targets: ['localhost:")
+                    .append(suite.port(service))
+                    .append("']\n");
         }
         try {
             Files.createDirectories(home);
@@ -77,10 +88,11 @@ final class TelemetryBackends {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder builder = new ProcessBuilder(binary.toString(),
-                "--config.file=" + home.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + home.resolve("data-" + System.nanoTime()),
-                "--web.listen-address=127.0.0.1:" + suite.port("prometheus"))
+        ProcessBuilder builder = new ProcessBuilder(
+                        binary.toString(),
+                        "--config.file=" + home.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + home.resolve("data-" + System.nanoTime()),
+                        "--web.listen-address=127.0.0.1:" + suite.port("prometheus"))
                 .directory(home.toFile());
         suite.launch("prometheus", builder);
         suite.awaitUp("prometheus", suite.url("prometheus") + "/-/ready", PROMETHEUS_START);

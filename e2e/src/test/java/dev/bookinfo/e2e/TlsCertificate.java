@@ -17,8 +17,7 @@ final class TlsCertificate {
     /** The host name productpage is reached under over HTTPS in the e2e run (RFC 2606 reserves {@code .test}). */
     static final String HOST = "bookinfo.test";
 
-    private TlsCertificate() {
-    }
+    private TlsCertificate() {}
 
     static Map<String, String> serverEnv(Path target, int httpsPort) {
         Path keyStore = create(target.resolve("tls/productpage.p12"));
@@ -33,11 +32,29 @@ final class TlsCertificate {
             Files.createDirectories(keyStore.getParent());
             Files.deleteIfExists(keyStore);
             Process keytool = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "productpage", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=" + HOST, "-ext", "SAN=dns:" + HOST + ",dns:localhost,ip:127.0.0.1",
-                    "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                    "-storepass", PASSWORD, "-keypass", PASSWORD)
+                            Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "productpage",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-validity",
+                            "2",
+                            "-dname",
+                            "CN=" + HOST,
+                            "-ext",
+                            "SAN=dns:" + HOST + ",dns:localhost,ip:127.0.0.1",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            keyStore.toString(),
+                            "-storepass",
+                            PASSWORD,
+                            "-keypass",
+                            PASSWORD)
                     .redirectErrorStream(true)
                     .start();
             String output = new String(keytool.getInputStream().readAllBytes());

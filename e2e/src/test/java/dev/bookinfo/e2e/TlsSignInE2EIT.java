@@ -84,11 +84,13 @@ class TlsSignInE2EIT {
         assertEquals("Sign in", browser.findElement(By.id("sign-in-link")).getText());
         // bookinfo.js closes the dialog on a click of its close button: that only works if the script was loaded.
         ((JavascriptExecutor) browser).executeScript("document.getElementById('dialog').showModal()");
-        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript(
-                "return document.getElementById('dialog').open"));
+        assertEquals(
+                Boolean.TRUE,
+                ((JavascriptExecutor) browser).executeScript("return document.getElementById('dialog').open"));
         browser.findElement(By.id("close-dialog")).click();
-        new WebDriverWait(browser, WAIT).until(driver -> Boolean.FALSE.equals(((JavascriptExecutor) driver)
-                .executeScript("return document.getElementById('dialog').open")));
+        new WebDriverWait(browser, WAIT)
+                .until(driver -> Boolean.FALSE.equals(
+                        ((JavascriptExecutor) driver).executeScript("return document.getElementById('dialog').open")));
         List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
@@ -103,11 +105,17 @@ class TlsSignInE2EIT {
         browser.findElement(By.id("sign-in-link")).click();
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertTrue(browser.getCurrentUrl().startsWith(suite.issuer() + "/"), "at the provider: " + browser.getCurrentUrl());
+        assertTrue(
+                browser.getCurrentUrl().startsWith(suite.issuer() + "/"),
+                "at the provider: " + browser.getCurrentUrl());
         assertTrue(browser.getCurrentUrl().contains("code_challenge_method=S256"), "PKCE: " + browser.getCurrentUrl());
-        assertTrue(browser.getCurrentUrl().contains(
-                "redirect_uri=" + java.net.URLEncoder.encode(suite.httpsUrl(Suite.PRODUCTPAGE_HTTPS) + "/callback",
-                        java.nio.charset.StandardCharsets.UTF_8)), "https callback: " + browser.getCurrentUrl());
+        assertTrue(
+                browser.getCurrentUrl()
+                        .contains("redirect_uri="
+                                + java.net.URLEncoder.encode(
+                                        suite.httpsUrl(Suite.PRODUCTPAGE_HTTPS) + "/callback",
+                                        java.nio.charset.StandardCharsets.UTF_8)),
+                "https callback: " + browser.getCurrentUrl());
         browser.findElement(By.id("username")).sendKeys("jason");
         browser.findElement(By.id("password")).sendKeys("jason");
         browser.findElement(By.id("kc-login")).click();
@@ -117,13 +125,16 @@ class TlsSignInE2EIT {
         assertEquals("jason", browser.findElement(By.cssSelector(".user-name")).getText());
 
         List<Cookie> session = browser.manage().getCookies().stream()
-                .filter(cookie -> cookie.getName().startsWith("q_session")).toList();
+                .filter(cookie -> cookie.getName().startsWith("q_session"))
+                .toList();
         assertEquals(3, session.size(), "q_session, q_session_at, q_session_rt: " + session);
         for (Cookie cookie : session) {
             assertTrue(cookie.isSecure(), cookie.getName() + " is Secure");
             assertTrue(cookie.isHttpOnly(), cookie.getName() + " is HttpOnly");
         }
-        assertFalse(browser.manage().getCookies().stream().anyMatch(cookie -> cookie.getName().startsWith("q_auth")),
+        assertFalse(
+                browser.manage().getCookies().stream()
+                        .anyMatch(cookie -> cookie.getName().startsWith("q_auth")),
                 "the sign-in state cookie is gone: " + browser.manage().getCookies());
     }
 
@@ -134,7 +145,8 @@ class TlsSignInE2EIT {
         browser.get("http://" + TlsCertificate.HOST + ":" + suite.port("productpage") + "/productpage");
         assertEquals("Sign in", browser.findElement(By.id("sign-in-link")).getText());
         browser.get(page());
-        assertEquals("jason", browser.findElement(By.cssSelector(".user-name")).getText(), "still signed in over https");
+        assertEquals(
+                "jason", browser.findElement(By.cssSelector(".user-name")).getText(), "still signed in over https");
     }
 
     @Test
@@ -142,11 +154,14 @@ class TlsSignInE2EIT {
     void jasonSignsOutBackToTheHttpsPage() {
         browser.findElement(By.cssSelector("a.sign-out")).click();
         // The provider sends the browser back with its logout state: /productpage?state=...
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.and(
-                ExpectedConditions.urlContains(page()),
-                ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link"))));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.and(
+                        ExpectedConditions.urlContains(page()),
+                        ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link"))));
         assertTrue(browser.getCurrentUrl().startsWith(page()), browser.getCurrentUrl());
-        assertTrue(browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith("q_session")),
+        assertTrue(
+                browser.manage().getCookies().stream()
+                        .noneMatch(c -> c.getName().startsWith("q_session")),
                 "session cookies removed: " + browser.manage().getCookies());
     }
 }

@@ -35,8 +35,11 @@ final class Tokens {
     Tokens(Suite suite) {
         this.suite = suite;
         this.realmKey = privateKey(Base64.getDecoder().decode(Realms.pemBody("e2e-realm-key.pem")));
-        String header = new String(Base64.getUrlDecoder().decode(passwordGrant("bookinfo", Suite.CLIENT_ID, "jason", "jason")
-                .split("\\.")[0]), StandardCharsets.UTF_8);
+        String header = new String(
+                Base64.getUrlDecoder()
+                        .decode(passwordGrant("bookinfo", Suite.CLIENT_ID, "jason", "jason")
+                                .split("\\.")[0]),
+                StandardCharsets.UTF_8);
         Matcher kid = KID.matcher(header);
         if (!kid.find()) {
             throw new IllegalStateException("no kid in the header of Keycloak's token: " + header);
@@ -59,7 +62,7 @@ final class Tokens {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(
-                URI.create(suite.url("keycloak") + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        URI.create(suite.url("keycloak") + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -68,8 +71,8 @@ final class Tokens {
             HttpResponse<String> response = suite.http.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher token = ACCESS_TOKEN.matcher(response.body());
             if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("token request to realm " + realm + " answered "
-                        + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException("token request to realm " + realm + " answered " + response.statusCode()
+                        + ": " + response.body());
             }
             return token.group(1);
         } catch (IOException e) {
@@ -90,7 +93,9 @@ final class Tokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(generator.generateKeyPair().getPrivate(), realmKid,
+            return sign(
+                    generator.generateKeyPair().getPrivate(),
+                    realmKid,
                     claims(suite.issuer(), Suite.AUDIENCE, Instant.now().plus(Duration.ofMinutes(5))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -23,11 +23,13 @@ public class BackendMetrics {
     }
 
     public void record(String destination, int status) {
-        counters.computeIfAbsent(destination + ' ' + status, key -> Counter.builder("request_result")
-                .description("Response code count per destination app")
-                .tag("destination_app", destination)
-                .tag("response_code", Integer.toString(status))
-                .register(registry))
+        counters.computeIfAbsent(
+                        destination + ' ' + status,
+                        key -> Counter.builder("request_result")
+                                .description("Response code count per destination app")
+                                .tag("destination_app", destination)
+                                .tag("response_code", Integer.toString(status))
+                                .register(registry))
                 .increment();
     }
 }

@@ -39,11 +39,10 @@ public class RequestTags {
     /** Before routing and before any other filter, so that a request refused early (401, 404) is tagged too. */
     @ServerRequestFilter(preMatching = true)
     public void tagRequest(ContainerRequestContext request) {
-        tag(request.getHeaderString("x-request-id"),
-                endUserFromHeader ? request.getHeaderString("end-user") : null);
+        tag(request.getHeaderString("x-request-id"), endUserFromHeader ? request.getHeaderString("end-user") : null);
         if (tracingOff) {
-            String traceId = incomingTraceId(request.getHeaderString("x-b3-traceid"),
-                    request.getHeaderString("traceparent"));
+            String traceId =
+                    incomingTraceId(request.getHeaderString("x-b3-traceid"), request.getHeaderString("traceparent"));
             if (traceId != null) {
                 MDC.put(TRACE_ID_MDC, traceId);
             }

@@ -25,7 +25,8 @@ public class ServerMeters implements MeterFilter {
     private static final List<String> DROPPED = List.of("http.server.bytes", "http.server.connections", "worker.pool");
 
     private static final double[] BUCKETS = {
-            ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000), ms(2500), ms(5000), ms(10000)};
+        ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000), ms(2500), ms(5000), ms(10000)
+    };
 
     @Override
     public MeterFilterReply accept(Meter.Id id) {

@@ -20,7 +20,10 @@ public class TraceExport {
 
     @Produces
     @Singleton
-    @LookupIfProperty(name = "bookinfo.tracing.otlp-endpoint", stringValue = TracingConfig.NO_OTLP, lookupIfMissing = true)
+    @LookupIfProperty(
+            name = "bookinfo.tracing.otlp-endpoint",
+            stringValue = TracingConfig.NO_OTLP,
+            lookupIfMissing = true)
     SpanExporter zipkinOrNothing(TracingConfig config) {
         return config.zipkinEndpoint()
                 .map(endpoint -> {

@@ -32,7 +32,8 @@ public class TracingSwitch implements ConfigSourceInterceptor {
         }
         boolean export = isSet(context.restart("bookinfo.tracing.zipkin-endpoint"))
                 || (isSet(context.restart("bookinfo.tracing.otlp-endpoint"))
-                        && !TracingConfig.NO_OTLP.equals(context.restart("bookinfo.tracing.otlp-endpoint").getValue()));
+                        && !TracingConfig.NO_OTLP.equals(context.restart("bookinfo.tracing.otlp-endpoint")
+                                .getValue()));
         return ConfigValue.builder()
                 .withName(name)
                 .withValue(Boolean.toString(!export))

@@ -45,11 +45,14 @@ class SignInSettingsStartupIT {
     }
 
     @ParameterizedTest(name = "SESSION_ENCRYPTION_KEY={0}")
-    @CsvSource(delimiter = '|', value = {
-            "                                          | SESSION_ENCRYPTION_KEY is not set: OpenID Connect sign-in needs it",
-            "replace-with-32-or-more-random-characters | SESSION_ENCRYPTION_KEY is still the example value",
-            "0123456789abcdef                          | SESSION_ENCRYPTION_KEY is 16 characters long, too short",
-            "test-client-secret-0123456789abcdefghijk  | SESSION_ENCRYPTION_KEY must not be the client secret"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "                                          | SESSION_ENCRYPTION_KEY is not set: OpenID Connect sign-in needs it",
+                "replace-with-32-or-more-random-characters | SESSION_ENCRYPTION_KEY is still the example value",
+                "0123456789abcdef                          | SESSION_ENCRYPTION_KEY is 16 characters long, too short",
+                "test-client-secret-0123456789abcdefghijk  | SESSION_ENCRYPTION_KEY must not be the client secret"
+            })
     void refusesABadSessionKey(String key, String message) throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(oidc);
         env.remove("SESSION_ENCRYPTION_KEY");
@@ -67,19 +70,23 @@ class SignInSettingsStartupIT {
         Map<String, String> env = new HashMap<>(oidc);
         env.put("SESSION_ENCRYPTION_KEY", GOOD_KEY);
         env.put("PUBLIC_URL", "bookinfo.example.com/productpage");
-        assertRefused(env, "PUBLIC_URL=bookinfo.example.com/productpage is not a base URL such as"
-                + " https://bookinfo.example.com");
+        assertRefused(
+                env,
+                "PUBLIC_URL=bookinfo.example.com/productpage is not a base URL such as"
+                        + " https://bookinfo.example.com");
     }
 
     @Test
     void refusesATrustedProxyThatIsNotAnAddress() throws IOException, InterruptedException {
-        assertRefused(Map.of("TRUSTED_PROXIES", "127.0.0.6,sidecar.local"),
+        assertRefused(
+                Map.of("TRUSTED_PROXIES", "127.0.0.6,sidecar.local"),
                 "TRUSTED_PROXIES: sidecar.local is not an IP address or a CIDR range");
     }
 
     @Test
     void theDemoLoginRefusesTheExampleSessionSecret() throws IOException, InterruptedException {
-        assertRefused(Map.of("SESSION_SECRET", "replace-with-32-or-more-random-characters"),
+        assertRefused(
+                Map.of("SESSION_SECRET", "replace-with-32-or-more-random-characters"),
                 "SESSION_SECRET is still the example value from productpage-secrets.env.example");
     }
 
@@ -120,13 +127,18 @@ class SignInSettingsStartupIT {
     private Process start(Map<String, String> env) throws IOException {
         assertTrue(Files.isRegularFile(JAR), "package the application first: " + JAR.toAbsolutePath());
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0",
-                "-jar", JAR.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dquarkus.http.port=0",
+                        "-jar",
+                        JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(temp.resolve("output.txt").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("OIDC_") || name.startsWith("SESSION_")
-                || name.equals("PUBLIC_URL") || name.equals("TRUSTED_PROXIES"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("OIDC_")
+                        || name.startsWith("SESSION_")
+                        || name.equals("PUBLIC_URL")
+                        || name.equals("TRUSTED_PROXIES"));
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -45,6 +45,7 @@ class PostedRatingsMemoryIT {
 
     /** Distinct ids posted: several times the default cap of stored products. */
     private static final int POSTS = 6_000;
+
     private static final int PARALLEL = 4;
     private static final int SAMPLE_EVERY = 200;
     /**
@@ -71,8 +72,10 @@ class PostedRatingsMemoryIT {
     void rssStaysBoundedUnderDistinctIdPosts() throws Exception {
         assertTrue(Files.isRegularFile(JAR), "package the application first: " + JAR.toAbsolutePath());
         int port = start();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String body = "[" + "[],".repeat(21_844) + "[]]";
         List<String> samples = new ArrayList<>();
         samples.add("start: " + rssMib() + " MiB");
@@ -106,38 +109,46 @@ class PostedRatingsMemoryIT {
         }
         long growth = rssMib() - halfwayRss;
         assertTrue(growth <= MAX_GROWTH_MIB, "RSS grew by " + growth + " MiB in the second half: " + samples);
-        System.out.println("ratings RSS under " + POSTS + " distinct-id posts of 64 KiB: max " + maxRss + " MiB; "
-                + samples);
+        System.out.println(
+                "ratings RSS under " + POSTS + " distinct-id posts of 64 KiB: max " + maxRss + " MiB; " + samples);
     }
 
     private static CompletableFuture<HttpResponse<String>> post(HttpClient client, int port, int id, String body) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ratings/" + id))
+        return client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ratings/" + id))
                         .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Starts the jar on a free port and waits until it listens. */
     private int start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:MaxRAM=512m", "-Dquarkus.http.port=0", "-jar", JAR.toString())
+        process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:MaxRAM=512m",
+                        "-Dquarkus.http.port=0",
+                        "-jar",
+                        JAR.toString())
                 .redirectErrorStream(true)
                 .start();
         LinkedBlockingQueue<Integer> port = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Matcher listening = LISTENING.matcher(line);
-                    if (listening.find()) {
-                        port.add(Integer.parseInt(listening.group(1)));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            Matcher listening = LISTENING.matcher(line);
+                            if (listening.find()) {
+                                port.add(Integer.parseInt(listening.group(1)));
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // the process is gone
                     }
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        }, "ratings-output");
+                },
+                "ratings-output");
         reader.setDaemon(true);
         reader.start();
         Integer listening = port.poll(60, TimeUnit.SECONDS);

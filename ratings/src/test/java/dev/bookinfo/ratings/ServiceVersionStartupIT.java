@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,26 +26,30 @@ class ServiceVersionStartupIT {
     Path temp;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "SERVICE_VERSION=v9 | SERVICE_VERSION=v9 is not a ratings variant; use v1, v2, v-faulty, v-delayed, "
-                    + "v-unavailable, v-unhealthy",
-            "SERVICE_VERSION=v2 | SERVICE_VERSION=v2 reads MongoDB unless DB_TYPE=mysql, and needs MONGO_DB_URL, e.g. "
-                    + "mongodb://mongodb:27017/test",
-            "SERVICE_VERSION=v2 MONGO_DB_URL=http://user:secret@mongodb/test | MONGO_DB_URL is not a MongoDB connection "
-                    + "string",
-            "SERVICE_VERSION=v2 DB_TYPE=mysql | SERVICE_VERSION=v2 with DB_TYPE=mysql needs MYSQL_DB_HOST"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "SERVICE_VERSION=v9 | SERVICE_VERSION=v9 is not a ratings variant; use v1, v2, v-faulty, v-delayed, "
+                        + "v-unavailable, v-unhealthy",
+                "SERVICE_VERSION=v2 | SERVICE_VERSION=v2 reads MongoDB unless DB_TYPE=mysql, and needs MONGO_DB_URL, e.g. "
+                        + "mongodb://mongodb:27017/test",
+                "SERVICE_VERSION=v2 MONGO_DB_URL=http://user:secret@mongodb/test | MONGO_DB_URL is not a MongoDB connection "
+                        + "string",
+                "SERVICE_VERSION=v2 DB_TYPE=mysql | SERVICE_VERSION=v2 with DB_TYPE=mysql needs MYSQL_DB_HOST"
+            })
     void refusesToStart(String environment, String message) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), "package the application first: " + JAR.toAbsolutePath());
         Path output = temp.resolve("output.txt");
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0",
-                "-jar", JAR.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dquarkus.http.port=0",
+                        "-jar",
+                        JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         for (String variable : environment.split(" ")) {
-            builder.environment().put(variable.substring(0, variable.indexOf('=')),
-                    variable.substring(variable.indexOf('=') + 1));
+            builder.environment()
+                    .put(variable.substring(0, variable.indexOf('=')), variable.substring(variable.indexOf('=') + 1));
         }
         Process process = builder.start();
         try {

@@ -25,41 +25,174 @@ final class HostileCorpus {
         String describe() {
             String text = new String(bytes, StandardCharsets.ISO_8859_1)
                     .replaceAll("(.)\\1{19,}", "$1...")
-                    .replace("\r", "\\r").replace("\n", "\\n");
+                    .replace("\r", "\\r")
+                    .replace("\n", "\\n");
             return "#" + index + " " + kind + " (" + bytes.length + " bytes): "
                     + text.substring(0, Math.min(text.length(), 400));
         }
     }
 
     static final Map<String, List<String>> PATHS = Map.of(
-            "productpage", List.of("/productpage", "/", "/index.html", "/login", "/logout", "/health",
-                    "/api/v1/products", "/api/v1/products/{id}", "/api/v1/products/{id}/reviews",
-                    "/api/v1/products/{id}/ratings", "/metrics", "/static/css/bookinfo.css", "/callback"),
+            "productpage",
+                    List.of(
+                            "/productpage",
+                            "/",
+                            "/index.html",
+                            "/login",
+                            "/logout",
+                            "/health",
+                            "/api/v1/products",
+                            "/api/v1/products/{id}",
+                            "/api/v1/products/{id}/reviews",
+                            "/api/v1/products/{id}/ratings",
+                            "/metrics",
+                            "/static/css/bookinfo.css",
+                            "/callback"),
             "details", List.of("/details/{id}", "/details", "/health"),
             "reviews", List.of("/reviews/{id}", "/reviews", "/health"),
             "ratings", List.of("/ratings/{id}", "/ratings", "/health"));
-    private static final List<String> COMMON_PATHS = List.of("/q/health", "/q/health/ready", "/q/health/live",
-            "/q/metrics", "/q/dev", "/q/openapi", "/favicon.ico", "/robots.txt", "*", "/.env", "/admin");
+    private static final List<String> COMMON_PATHS = List.of(
+            "/q/health",
+            "/q/health/ready",
+            "/q/health/live",
+            "/q/metrics",
+            "/q/dev",
+            "/q/openapi",
+            "/favicon.ico",
+            "/robots.txt",
+            "*",
+            "/.env",
+            "/admin");
 
-    private static final String[] METHODS = {"GET", "GET", "GET", "HEAD", "POST", "POST", "PUT", "DELETE", "PATCH",
-        "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "BREW", "get", "G E T", "GET\u0000", "X".repeat(300)};
-    private static final String[] IDS = {"0", "1", "-1", "007", "2147483648", "-2147483649", "99999999999999999999",
-        "1e3", "0x10", "0o7", "1_0", "+1", " 1", "%201", "1%00", "%00", "1;x=y", "1.0", "NaN", "null", "undefined",
-        "%", "%zz", "%%", "%2e%2e", "..", "%2F", "%252F", "1%2F..%2F2", "\u00e9", "%C3%A9", "%FF%FE", "%E2%82",
-        "{id}", "${jndi:ldap://x/a}", "'+OR+1=1--", "<script>", "a".repeat(5000), "1".repeat(400), ""};
-    private static final String[] PATH_SPELLINGS = {"{p}", "{p}/", "{p}//", "/{p}", "{p}/.", "{p}/..", "{p}/../..",
-        "{p};a=b", "{p}%3Bx", "{p}%00", "{p}%2F", "{p}/%2e%2e/%2e%2e/etc/passwd", "/./{p}", "/q/../{p}",
-        "/health/..{p}", "{P}", "{p}?%zz", "{p}?a=%", "{p}?u=normal", "{p}?" + "a=b&".repeat(500),
-        "{p}?x=" + "%41".repeat(900), "{p}#frag", "http://evil.example{p}", "//evil.example{p}", "{p}\\..\\x"};
-    private static final String[] CONTENT_TYPES = {"application/json", "application/x-www-form-urlencoded",
-        "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=zz", "text/plain",
-        "application/json; charset=nope", "application/xml", "*/*", "", ";;;", "a/b/c", "application/json\u00e9",
-        "application/x-www-form-urlencoded; charset=utf-16"};
-    private static final String[] BODIES = {"{", "}", "[]", "{}", "null", "\"x\"", "{\"reviewer1\":",
-        "{\"reviewer1\": 5}", "{\"reviewer1\": 6, \"r2\": -1}", "{\"a\": 1e999999}", "{\"a\":" + "[".repeat(3000),
-        "{\"" + "k".repeat(2000) + "\": 1}", "username=%zz", "username=a%", "username=jason&passwd=password",
-        "username=" + "a".repeat(3000), "%%%", "--zz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nx",
-        "--zz\r\nbroken", "\u0000\u0001\u0002", "\u00ff\u00fe", "a=b&".repeat(3000)};
+    private static final String[] METHODS = {
+        "GET",
+        "GET",
+        "GET",
+        "HEAD",
+        "POST",
+        "POST",
+        "PUT",
+        "DELETE",
+        "PATCH",
+        "OPTIONS",
+        "TRACE",
+        "CONNECT",
+        "PROPFIND",
+        "BREW",
+        "get",
+        "G E T",
+        "GET\u0000",
+        "X".repeat(300)
+    };
+    private static final String[] IDS = {
+        "0",
+        "1",
+        "-1",
+        "007",
+        "2147483648",
+        "-2147483649",
+        "99999999999999999999",
+        "1e3",
+        "0x10",
+        "0o7",
+        "1_0",
+        "+1",
+        " 1",
+        "%201",
+        "1%00",
+        "%00",
+        "1;x=y",
+        "1.0",
+        "NaN",
+        "null",
+        "undefined",
+        "%",
+        "%zz",
+        "%%",
+        "%2e%2e",
+        "..",
+        "%2F",
+        "%252F",
+        "1%2F..%2F2",
+        "\u00e9",
+        "%C3%A9",
+        "%FF%FE",
+        "%E2%82",
+        "{id}",
+        "${jndi:ldap://x/a}",
+        "'+OR+1=1--",
+        "<script>",
+        "a".repeat(5000),
+        "1".repeat(400),
+        ""
+    };
+    private static final String[] PATH_SPELLINGS = {
+        "{p}",
+        "{p}/",
+        "{p}//",
+        "/{p}",
+        "{p}/.",
+        "{p}/..",
+        "{p}/../..",
+        "{p};a=b",
+        "{p}%3Bx",
+        "{p}%00",
+        "{p}%2F",
+        "{p}/%2e%2e/%2e%2e/etc/passwd",
+        "/./{p}",
+        "/q/../{p}",
+        "/health/..{p}",
+        "{P}",
+        "{p}?%zz",
+        "{p}?a=%",
+        "{p}?u=normal",
+        "{p}?" + "a=b&".repeat(500),
+        "{p}?x=" + "%41".repeat(900),
+        "{p}#frag",
+        "http://evil.example{p}",
+        "//evil.example{p}",
+        "{p}\\..\\x"
+    };
+    private static final String[] CONTENT_TYPES = {
+        "application/json",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "multipart/form-data; boundary=",
+        "multipart/form-data; boundary=zz",
+        "text/plain",
+        "application/json; charset=nope",
+        "application/xml",
+        "*/*",
+        "",
+        ";;;",
+        "a/b/c",
+        "application/json\u00e9",
+        "application/x-www-form-urlencoded; charset=utf-16"
+    };
+    private static final String[] BODIES = {
+        "{",
+        "}",
+        "[]",
+        "{}",
+        "null",
+        "\"x\"",
+        "{\"reviewer1\":",
+        "{\"reviewer1\": 5}",
+        "{\"reviewer1\": 6, \"r2\": -1}",
+        "{\"a\": 1e999999}",
+        "{\"a\":" + "[".repeat(3000),
+        "{\"" + "k".repeat(2000) + "\": 1}",
+        "username=%zz",
+        "username=a%",
+        "username=jason&passwd=password",
+        "username=" + "a".repeat(3000),
+        "%%%",
+        "--zz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nx",
+        "--zz\r\nbroken",
+        "\u0000\u0001\u0002",
+        "\u00ff\u00fe",
+        "a=b&".repeat(3000)
+    };
 
     private static final Pattern TRANSFER_ENCODING = Pattern.compile("(?im)^Transfer-Encoding:([^\r\n]*)$");
 
@@ -93,8 +226,9 @@ final class HostileCorpus {
         List<String> own = PATHS.get(service);
         String base = random.nextInt(5) == 0 ? pick(COMMON_PATHS) : pick(own);
         base = base.replace("{id}", pick(IDS));
-        String spelled = random.nextInt(3) == 0 ? pick(PATH_SPELLINGS).replace("{p}", base)
-                .replace("{P}", base.toUpperCase()) : base;
+        String spelled = random.nextInt(3) == 0
+                ? pick(PATH_SPELLINGS).replace("{p}", base).replace("{P}", base.toUpperCase())
+                : base;
         // A raw non-ASCII or control byte in the request line, now and then.
         if (random.nextInt(25) == 0) {
             spelled += (char) (random.nextBoolean() ? 0x80 + random.nextInt(128) : random.nextInt(32));
@@ -108,30 +242,106 @@ final class HostileCorpus {
                 () -> "Host: " + pick(new String[] {"", "a b", "[::1", "x:99999", "localhost:-1", "%zz", "é"}),
                 // The forwarded family, in every malformed spelling: the harness connects from 127.0.0.1, which
                 // productpage trusts as a proxy by default (TRUSTED_PROXIES), so these reach its parsing.
-                () -> "Forwarded: " + pick(new String[] {"for=\"[::1\"", "host=a:b:c;proto=zz", "for=1.2.3.4:abc",
-                    "proto=https;host=", "by=;for=;host=;proto=", "for=" + "x,".repeat(500), "", ",", "for=", "for=\"",
-                    "host=\"", ";;;", "for=[::1]:99999", "for=\u00e9"}),
-                () -> "X-Forwarded-Port: " + pick(new String[] {"abc", "-1", "99999999", "", ",", "0", "65536",
-                    "8443x", "9".repeat(5000)}),
-                () -> "X-Forwarded-Host: " + pick(new String[] {"a:99999999", "[::1", "evil.example", "a,b,c", "", ",",
-                    ":", ":80", "[", "[::1]x", "[::1]:99999", "a:", "a:0", "a b", "a@b", "\u00e9.example",
-                    "a".repeat(5000)}),
-                () -> "X-Forwarded-Proto: " + pick(new String[] {"gopher", "https, http", "", "HTTPS", ",", ",https",
-                    "\"https\"", "\u00e9"}),
-                () -> "X-Forwarded-For: " + pick(new String[] {"not-an-ip", "1.2.3.4, [::1", "", ",", ",,",
-                    " , 1.2.3.4", "for=", "\"", "[", "[::1]:", "[::1]:99999", "::1]:80", "1.2.3.4:0", "1.2.3.4:65536", "unknown",
-                    "fe80::1%eth0", ":", "\u00e9", "1".repeat(5000)}),
+                () -> "Forwarded: "
+                        + pick(new String[] {
+                            "for=\"[::1\"",
+                            "host=a:b:c;proto=zz",
+                            "for=1.2.3.4:abc",
+                            "proto=https;host=",
+                            "by=;for=;host=;proto=",
+                            "for=" + "x,".repeat(500),
+                            "",
+                            ",",
+                            "for=",
+                            "for=\"",
+                            "host=\"",
+                            ";;;",
+                            "for=[::1]:99999",
+                            "for=\u00e9"
+                        }),
+                () -> "X-Forwarded-Port: "
+                        + pick(new String[] {"abc", "-1", "99999999", "", ",", "0", "65536", "8443x", "9".repeat(5000)
+                        }),
+                () -> "X-Forwarded-Host: "
+                        + pick(new String[] {
+                            "a:99999999",
+                            "[::1",
+                            "evil.example",
+                            "a,b,c",
+                            "",
+                            ",",
+                            ":",
+                            ":80",
+                            "[",
+                            "[::1]x",
+                            "[::1]:99999",
+                            "a:",
+                            "a:0",
+                            "a b",
+                            "a@b",
+                            "\u00e9.example",
+                            "a".repeat(5000)
+                        }),
+                () -> "X-Forwarded-Proto: "
+                        + pick(new String[] {"gopher", "https, http", "", "HTTPS", ",", ",https", "\"https\"", "\u00e9"
+                        }),
+                () -> "X-Forwarded-For: "
+                        + pick(new String[] {
+                            "not-an-ip",
+                            "1.2.3.4, [::1",
+                            "",
+                            ",",
+                            ",,",
+                            " , 1.2.3.4",
+                            "for=",
+                            "\"",
+                            "[",
+                            "[::1]:",
+                            "[::1]:99999",
+                            "::1]:80",
+                            "1.2.3.4:0",
+                            "1.2.3.4:65536",
+                            "unknown",
+                            "fe80::1%eth0",
+                            ":",
+                            "\u00e9",
+                            "1".repeat(5000)
+                        }),
                 () -> "X-Forwarded-Prefix: " + pick(new String[] {"", "/", "//", "../..", ",", "\u00e9"}),
                 () -> "X-Forwarded-Ssl: " + pick(new String[] {"on", "", ",", "maybe"}),
-                () -> "Cookie: " + pick(new String[] {"session=%%%", "session=v1.YQ.bad", "session=v1...",
-                    "q_session=abc", "q_session_chunk_1=x", "session=" + "a".repeat(4000), "=;=;;", "a"}),
-                () -> "Authorization: " + pick(new String[] {"Bearer", "Bearer ", "Bearer a.b.c",
-                    "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "Basic %%%", "Basic " + "A".repeat(6000),
-                    "Negotiate x", "bearer    x"}),
-                () -> "Content-Length: " + pick(new String[] {"-1", "abc", "1e3", "99999999999999999999", " 0",
-                    "0, 0"}),
-                () -> "Accept: " + pick(new String[] {";;;", "application/json;q=abc", "*/*;q=2", "text/html, ,",
-                    "a/b;c=\"", "application/" + "x".repeat(3000)}),
+                () -> "Cookie: "
+                        + pick(new String[] {
+                            "session=%%%",
+                            "session=v1.YQ.bad",
+                            "session=v1...",
+                            "q_session=abc",
+                            "q_session_chunk_1=x",
+                            "session=" + "a".repeat(4000),
+                            "=;=;;",
+                            "a"
+                        }),
+                () -> "Authorization: "
+                        + pick(new String[] {
+                            "Bearer",
+                            "Bearer ",
+                            "Bearer a.b.c",
+                            "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+                            "Basic %%%",
+                            "Basic " + "A".repeat(6000),
+                            "Negotiate x",
+                            "bearer    x"
+                        }),
+                () -> "Content-Length: "
+                        + pick(new String[] {"-1", "abc", "1e3", "99999999999999999999", " 0", "0, 0"}),
+                () -> "Accept: "
+                        + pick(new String[] {
+                            ";;;",
+                            "application/json;q=abc",
+                            "*/*;q=2",
+                            "text/html, ,",
+                            "a/b;c=\"",
+                            "application/" + "x".repeat(3000)
+                        }),
                 () -> "Accept-Language: ;;=",
                 () -> "Accept-Encoding: " + pick(new String[] {"gzip;q=x", "br, zstd, *;q=0", "identity;q=0"}),
                 () -> "Content-Encoding: " + pick(new String[] {"gzip", "deflate", "br", "x"}),
@@ -143,12 +353,18 @@ final class HostileCorpus {
                 () -> "If-Modified-Since: " + pick(new String[] {"yesterday", "Thu, 99 Jan 1970 00:00:00 GMT"}),
                 () -> "end-user: " + pick(new String[] {"", "a,b", "jason", "x".repeat(5000), "\u00e9"}),
                 () -> "x-request-id: " + pick(new String[] {"", "%", "x".repeat(3000), "\u00e9"}),
-                () -> "traceparent: " + pick(new String[] {"00-zz-zz-01", "", "ff-" + "0".repeat(32) + "-"
-                    + "0".repeat(16) + "-01"}),
+                () -> "traceparent: "
+                        + pick(new String[] {"00-zz-zz-01", "", "ff-" + "0".repeat(32) + "-" + "0".repeat(16) + "-01"}),
                 () -> "x-b3-traceid: " + pick(new String[] {"zz", "0".repeat(100), ""}),
                 () -> "x-b3-sampled: " + pick(new String[] {"maybe", "", "1"}),
-                () -> "Referer: " + pick(new String[] {"http://[::1", "%zz", "javascript:alert(1)", "//evil",
-                    "http://localhost/productpage?" + "a".repeat(3000)}),
+                () -> "Referer: "
+                        + pick(new String[] {
+                            "http://[::1",
+                            "%zz",
+                            "javascript:alert(1)",
+                            "//evil",
+                            "http://localhost/productpage?" + "a".repeat(3000)
+                        }),
                 () -> "Origin: " + pick(new String[] {"null", "http://evil.example", "%%%"}),
                 () -> "Bad Header Name: x",
                 () -> ":authority: x",
@@ -179,7 +395,8 @@ final class HostileCorpus {
     }
 
     private String version() {
-        return random.nextInt(12) != 0 ? "HTTP/1.1"
+        return random.nextInt(12) != 0
+                ? "HTTP/1.1"
                 : pick(new String[] {"HTTP/1.0", "HTTP/2.0", "HTTP/9.9", "HTTP/1.1.1", "http/1.1", "HTTP/", ""});
     }
 
@@ -192,14 +409,16 @@ final class HostileCorpus {
         String body = random.nextInt(10) == 0 ? "x".repeat(65 * 1024 + random.nextInt(100 * 1024)) : pick(BODIES);
         byte[] bodyBytes = body.getBytes(StandardCharsets.ISO_8859_1);
         String method = pick(new String[] {"POST", "POST", "PUT", "PATCH", "DELETE", "GET"});
-        String head = head(method, path(), "HTTP/1.1", random.nextInt(3))
-                + "Content-Type: " + pick(CONTENT_TYPES) + "\r\n";
+        String head =
+                head(method, path(), "HTTP/1.1", random.nextInt(3)) + "Content-Type: " + pick(CONTENT_TYPES) + "\r\n";
         if (random.nextInt(4) == 0) {
-            return hostile("chunked body", concat(bytes(head + "Transfer-Encoding: chunked\r\n\r\n"),
-                    chunked(bodyBytes)), true);
+            return hostile(
+                    "chunked body",
+                    concat(bytes(head + "Transfer-Encoding: chunked\r\n\r\n"), chunked(bodyBytes)),
+                    true);
         }
-        return hostile("body", concat(bytes(head + "Content-Length: " + bodyBytes.length + "\r\n\r\n"), bodyBytes),
-                true);
+        return hostile(
+                "body", concat(bytes(head + "Content-Length: " + bodyBytes.length + "\r\n\r\n"), bodyBytes), true);
     }
 
     /** Requests whose framing is broken: lengths that lie, bad chunks, bare LF or CR, folded headers, cut short. */
@@ -207,19 +426,28 @@ final class HostileCorpus {
         String head = head(pick(new String[] {"GET", "POST"}), path(), "HTTP/1.1", random.nextInt(2));
         return switch (random.nextInt(11)) {
             case 0 -> hostile("length longer than body", bytes(head + "Content-Length: 100\r\n\r\n{\"a\""), false);
-            case 1 -> hostile("length shorter than body",
-                    bytes(head + "Content-Length: 2\r\n\r\n{}GARBAGE / HTTP/1.1\r\n\r\n"), false);
-            case 2 -> hostile("length and chunked",
-                    bytes(head + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"), false);
+            case 1 ->
+                hostile(
+                        "length shorter than body",
+                        bytes(head + "Content-Length: 2\r\n\r\n{}GARBAGE / HTTP/1.1\r\n\r\n"),
+                        false);
+            case 2 ->
+                hostile(
+                        "length and chunked",
+                        bytes(head + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+                        false);
             case 3 -> hostile("bad chunk size", bytes(head + "Transfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n"), false);
             case 4 -> hostile("chunk without end", bytes(head + "Transfer-Encoding: chunked\r\n\r\n5\r\nab"), false);
-            case 5 -> hostile("huge chunk size",
-                    bytes(head + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFF\r\nab\r\n"), false);
+            case 5 ->
+                hostile(
+                        "huge chunk size",
+                        bytes(head + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFF\r\nab\r\n"),
+                        false);
             case 6 -> hostile("bare LF", bytes(head.replace("\r\n", "\n") + "\n"), false);
             case 7 -> hostile("bare CR", bytes(head.replace("\r\n", "\r") + "\r"), false);
             case 8 -> hostile("folded header", bytes(head + "X-Folded: a\r\n b\r\n\tc\r\n\r\n"), false);
-            case 9 -> hostile("two length headers",
-                    bytes(head + "Content-Length: 1\r\nContent-Length: 3\r\n\r\nabc"), false);
+            case 9 ->
+                hostile("two length headers", bytes(head + "Content-Length: 1\r\nContent-Length: 3\r\n\r\nabc"), false);
             default -> hostile("cut short", bytes(head.substring(0, random.nextInt(head.length()))), false);
         };
     }
@@ -247,8 +475,11 @@ final class HostileCorpus {
             case 6 -> hostile("request line only", bytes(pick(METHODS) + " " + path() + " HTTP/1.1\r\n"), false);
             default -> {
                 String line = pick(new String[] {"GET", "POST"}) + " " + path() + " HTTP/1.1\r\n";
-                yield hostile("pipelined", bytes((line + "Host: x\r\n\r\n").repeat(2 + random.nextInt(20))
-                        + line + "Host: x\r\nConnection: close\r\n\r\n"), true);
+                yield hostile(
+                        "pipelined",
+                        bytes((line + "Host: x\r\n\r\n").repeat(2 + random.nextInt(20)) + line
+                                + "Host: x\r\nConnection: close\r\n\r\n"),
+                        true);
             }
         };
     }

@@ -56,8 +56,8 @@ class HostileRequestsIT {
     void hostileRequestsGetNo5xxNoHangAndNoErrorLog() throws Exception {
         long seed = seed();
         int count = Integer.getInteger("robustness.requests", 1000);
-        System.out.println("HostileRequestsIT: seed " + seed + " (replay with -Drobustness.seed=" + seed + "), "
-                + count + " requests per service");
+        System.out.println("HostileRequestsIT: seed " + seed + " (replay with -Drobustness.seed=" + seed + "), " + count
+                + " requests per service");
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(Services.NAMES.size());
         try {
@@ -94,10 +94,15 @@ class HostileRequestsIT {
         for (String service : Services.NAMES) {
             List<String> lines = services.lines(service);
             List<String> traces = lines.stream()
-                    .filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:")).toList();
-            assertTrue(traces.isEmpty(), service + " logged a stack trace (seed " + seed + "):\n"
-                    + String.join("\n", traces.subList(0, Math.min(10, traces.size()))));
-            long warnings = lines.stream().filter(line -> line.matches("^\\S+ \\S+ WARN .*")).count();
+                    .filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"))
+                    .toList();
+            assertTrue(
+                    traces.isEmpty(),
+                    service + " logged a stack trace (seed " + seed + "):\n"
+                            + String.join("\n", traces.subList(0, Math.min(10, traces.size()))));
+            long warnings = lines.stream()
+                    .filter(line -> line.matches("^\\S+ \\S+ WARN .*"))
+                    .count();
             assertTrue(warnings <= count, service + " logged " + warnings + " WARN lines for " + count + " requests");
         }
     }
@@ -161,7 +166,10 @@ class HostileRequestsIT {
 
     private static String head(ByteArrayOutputStream received) {
         String text = received.toString(StandardCharsets.ISO_8859_1);
-        return text.isEmpty() ? "(nothing)" : text.substring(0, Math.min(300, text.length()))
-                .replace("\r", "\\r").replace("\n", "\\n");
+        return text.isEmpty()
+                ? "(nothing)"
+                : text.substring(0, Math.min(300, text.length()))
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n");
     }
 }

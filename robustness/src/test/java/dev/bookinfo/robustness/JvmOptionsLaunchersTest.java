@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bookinfo.wiring.JvmOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.bookinfo.wiring.JvmOptions;
 
 /**
  * The JVM options are written once, in {@code scripts/jvm.options}: the Java launchers (e2e, robustness) read them
@@ -37,11 +35,16 @@ class JvmOptionsLaunchersTest {
     /** The launchers, and the JVM options each may name anyway (with the reason). */
     private static final Map<String, Set<String>> LAUNCHERS = Map.of(
             // Keycloak's heap (JAVA_OPTS_KC_HEAP) and Zipkin's: not the services'
-            "run-local.sh", Set.of("-Xms64m", "-Xmx512m", "-Xmx256m",
-                    "-Xmx", "-XX:+UseSerialGC"), // the last two in the usage text, about JAVA_OPTS
+            "run-local.sh",
+                    Set.of(
+                            "-Xms64m",
+                            "-Xmx512m",
+                            "-Xmx256m",
+                            "-Xmx",
+                            "-XX:+UseSerialGC"), // the last two in the usage text, about JAVA_OPTS
             "e2e/src/test/java/dev/bookinfo/e2e/Suite.java", Set.of("-Xms64m", "-Xmx512m"), // Keycloak's heap
-            "e2e/src/test/java/dev/bookinfo/e2e/TelemetryBackends.java", Set.of("-Xmx256m",
-                    "-XX:TieredStopAtLevel=1"), // Zipkin's
+            "e2e/src/test/java/dev/bookinfo/e2e/TelemetryBackends.java",
+                    Set.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), // Zipkin's
             "robustness/src/test/java/dev/bookinfo/robustness/Services.java", Set.of(),
             "bench/benchlib/suite.py", Set.of(),
             "bench/benchlib/build.py", Set.of("-XX:AOTCache=app.aot", "-XX:AOTMode=on"), // the jvm-aot variant
@@ -53,7 +56,9 @@ class JvmOptionsLaunchersTest {
         List<String> options = JvmOptions.of(ROOT);
         assertFalse(options.isEmpty(), "no options read");
         List<String> lines = Files.readAllLines(ROOT.resolve("scripts/jvm.options"), StandardCharsets.UTF_8);
-        assertEquals(lines.stream().filter(line -> line.startsWith("-")).toList(), options,
+        assertEquals(
+                lines.stream().filter(line -> line.startsWith("-")).toList(),
+                options,
                 "every option line, in order, and nothing else");
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("#")), "the file has comments the reader skips");
         Path jar = ROOT.resolve("ratings/target/quarkus-app/quarkus-run.jar");
@@ -66,10 +71,14 @@ class JvmOptionsLaunchersTest {
     @Test
     void benchReadsTheSameOptions() throws Exception {
         assumeTrue(onPath("python3"), "python3 is not installed: bench.py's reader not compared");
-        Process process = new ProcessBuilder("python3", "-c",
+        Process process = new ProcessBuilder(
+                        "python3",
+                        "-c",
                         "import sys; sys.path.insert(0, 'bench'); from benchlib.common import DEFAULT_JVM_OPTS; "
                                 + "print(DEFAULT_JVM_OPTS)")
-                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "python3 hangs");
         assertEquals(0, process.exitValue(), out);

@@ -13,10 +13,15 @@ final class Pages {
     /** reviews v2 (black stars): reviewer 1 gives 5 stars, reviewer 2 gives 4. */
     static final int STARS = 9;
 
-    enum Kind { WHOLE, NO_DETAILS, NO_REVIEWS, NO_RATINGS, OTHER }
-
-    private Pages() {
+    enum Kind {
+        WHOLE,
+        NO_DETAILS,
+        NO_REVIEWS,
+        NO_RATINGS,
+        OTHER
     }
+
+    private Pages() {}
 
     static Kind kind(String page) {
         boolean details = page.contains("PublisherA");
@@ -49,5 +54,4 @@ final class Pages {
         }
         return count;
     }
-
 }

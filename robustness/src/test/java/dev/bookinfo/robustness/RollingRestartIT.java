@@ -46,15 +46,14 @@ class RollingRestartIT {
     private static Services services;
 
     /** One page fetched by the load: when it started and ended (ms since the test began) and what it was. */
-    record Fetch(long start, long end, int status, Kind kind, String failure) {
-    }
+    record Fetch(long start, long end, int status, Kind kind, String failure) {}
 
     @BeforeAll
     static void start() {
         // productpage waits up to 10 s for details instead of 3 s, so that a page can stay in flight across the
         // shutdown delay on a loaded machine.
-        services = new Services(Map.of("QUARKUS_SHUTDOWN_DELAY", DELAY_SECONDS + "s",
-                "QUARKUS_REST_CLIENT_DETAILS_READ_TIMEOUT", "10000"));
+        services = new Services(Map.of(
+                "QUARKUS_SHUTDOWN_DELAY", DELAY_SECONDS + "s", "QUARKUS_REST_CLIENT_DETAILS_READ_TIMEOUT", "10000"));
     }
 
     @AfterAll
@@ -78,8 +77,8 @@ class RollingRestartIT {
                 }
             }));
         }
-        Map<String, Kind> away = Map.of("ratings", Kind.NO_RATINGS, "details", Kind.NO_DETAILS,
-                "reviews", Kind.NO_REVIEWS);
+        Map<String, Kind> away =
+                Map.of("ratings", Kind.NO_RATINGS, "details", Kind.NO_DETAILS, "reviews", Kind.NO_REVIEWS);
         List<String> problems = new ArrayList<>();
         try {
             Services.pause(Duration.ofSeconds(2));
@@ -101,8 +100,8 @@ class RollingRestartIT {
                             continue;
                         }
                         boolean recovered = fetch.start() > readyAt + RECOVERY.toMillis();
-                        boolean allowed = fetch.status() == 200 && (fetch.kind() == Kind.WHOLE
-                                || !recovered && fetch.kind() == away.get(backend));
+                        boolean allowed = fetch.status() == 200
+                                && (fetch.kind() == Kind.WHOLE || !recovered && fetch.kind() == away.get(backend));
                         if (!allowed) {
                             problems.add(backend + " restart: " + fetch);
                         }
@@ -115,11 +114,13 @@ class RollingRestartIT {
                 loader.join(30_000);
             }
         }
-        long degraded = fetches.stream().filter(fetch -> fetch.kind() != Kind.WHOLE).count();
-        System.out.println("RollingRestartIT: " + fetches.size() + " pages during three backend restarts, "
-                + degraded + " with an error block, " + problems.size() + " wrong");
-        assertTrue(problems.isEmpty(), "pages lost or wrong:\n"
-                + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
+        long degraded =
+                fetches.stream().filter(fetch -> fetch.kind() != Kind.WHOLE).count();
+        System.out.println("RollingRestartIT: " + fetches.size() + " pages during three backend restarts, " + degraded
+                + " with an error block, " + problems.size() + " wrong");
+        assertTrue(
+                problems.isEmpty(),
+                "pages lost or wrong:\n" + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
         assertTrue(degraded > 0, "no page showed an error block: were the backends really stopped?");
         assertTrue(services.errorLines().isEmpty(), String.join("\n", services.errorLines()));
     }
@@ -134,9 +135,11 @@ class RollingRestartIT {
         String drained = null;
         try {
             long begin = System.nanoTime();
-            inFlight = services.http.sendAsync(HttpRequest.newBuilder(
-                    URI.create(services.url("productpage") + "/productpage"))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            inFlight = services.http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(services.url("productpage") + "/productpage"))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Services.pause(Duration.ofMillis(200));
             productpage.destroy(); // SIGTERM
             // Once the delay is over, Quarkus still answers what reaches it but closes each connection after the
@@ -167,8 +170,9 @@ class RollingRestartIT {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("localhost", port), 500);
             socket.setSoTimeout(1000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             StringBuilder head = new StringBuilder();
             InputStream in = socket.getInputStream();
             int c;
@@ -198,8 +202,8 @@ class RollingRestartIT {
     private static Fetch fetch(long begin) {
         long start = millis(begin);
         try {
-            HttpResponse<String> response = services.get(services.url("productpage") + "/productpage",
-                    Duration.ofSeconds(15));
+            HttpResponse<String> response =
+                    services.get(services.url("productpage") + "/productpage", Duration.ofSeconds(15));
             return new Fetch(start, millis(begin), response.statusCode(), Pages.kind(response.body()), null);
         } catch (IOException e) {
             return new Fetch(start, millis(begin), -1, Kind.OTHER, e.toString());
@@ -214,7 +218,9 @@ class RollingRestartIT {
     }
 
     private static void signal(long pid, String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
         assertEquals(0, kill.waitFor(), "kill -" + signal + " " + pid);
     }
 }

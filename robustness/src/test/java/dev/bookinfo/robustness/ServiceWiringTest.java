@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bookinfo.wiring.ServiceWiring;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.bookinfo.wiring.ServiceWiring;
 
 /**
  * The service wiring is written once, in {@code scripts/services.properties}: its three readers (bash for
@@ -69,7 +67,8 @@ class ServiceWiringTest {
     void bashReaderAgrees() throws Exception {
         for (String service : WIRING.services()) {
             for (String version : VERSIONS) {
-                assertEquals(WIRING.environment(service, PORTS, version),
+                assertEquals(
+                        WIRING.environment(service, PORTS, version),
                         run(command("bash", "scripts/wiring.sh", service, version)),
                         "bash, " + service + " " + version);
             }
@@ -81,7 +80,8 @@ class ServiceWiringTest {
         assumeTrue(onPath("python3"), "python3 is not installed: bench.py's reader not compared");
         for (String service : WIRING.services()) {
             for (String version : VERSIONS) {
-                assertEquals(WIRING.environment(service, PORTS, version),
+                assertEquals(
+                        WIRING.environment(service, PORTS, version),
                         run(command("python3", "bench/benchlib/wiring.py", service, version)),
                         "python, " + service + " " + version);
             }
@@ -96,7 +96,8 @@ class ServiceWiringTest {
                 variables.addAll(WIRING.environment(service, PORTS, version).keySet());
             }
         }
-        assertTrue(variables.containsAll(List.of("ENABLE_RATINGS", "STAR_COLOR", "RATINGS_SERVICE_PORT")),
+        assertTrue(
+                variables.containsAll(List.of("ENABLE_RATINGS", "STAR_COLOR", "RATINGS_SERVICE_PORT")),
                 variables::toString);
         List<String> found = new ArrayList<>();
         for (Map.Entry<String, Set<String>> launcher : LAUNCHERS.entrySet()) {
@@ -120,7 +121,10 @@ class ServiceWiringTest {
     }
 
     private static SortedMap<String, String> run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), command + " hangs");
         assertEquals(0, process.exitValue(), command + ": " + out);

@@ -1,5 +1,7 @@
 package dev.bookinfo.robustness;
 
+import dev.bookinfo.wiring.JvmOptions;
+import dev.bookinfo.wiring.ServiceWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -19,9 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import dev.bookinfo.wiring.JvmOptions;
-import dev.bookinfo.wiring.ServiceWiring;
-
 /**
  * The four packaged services as real processes, each on a free port, wired to each other as
  * {@code scripts/services.properties} says (reviews v2: ratings on, black stars), with their default settings:
@@ -30,23 +29,27 @@ import dev.bookinfo.wiring.ServiceWiring;
  */
 final class Services implements AutoCloseable {
 
-    static final Path ROOT = Path.of(System.getProperty("bookinfo.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("bookinfo.root", "..")).toAbsolutePath().normalize();
     static final ServiceWiring WIRING = ServiceWiring.of(ROOT);
     static final List<String> NAMES = WIRING.services();
     private static final int PORT_RANGE_START = 20000;
     private static final int PORT_RANGE_SIZE = 12000;
     /** Where the next port search starts; random, so that two runs on one machine rarely meet. */
     private static int nextPort = new Random().nextInt(PORT_RANGE_SIZE);
+
     static final Duration START = Duration.ofSeconds(120);
 
     final Path root = ROOT;
-    final Path target = Path.of(System.getProperty("bookinfo.robustness.target", "target")).toAbsolutePath()
+    final Path target = Path.of(System.getProperty("bookinfo.robustness.target", "target"))
+            .toAbsolutePath()
             .normalize();
     final Path logs = target.resolve("logs");
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> extraEnv;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Starts all four; {@code extraEnv} goes to every service. */
     Services(Map<String, String> extraEnv) {
@@ -98,13 +101,19 @@ final class Services implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(
                 JvmOptions.javaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), root, jar));
         // The test JVM's environment may carry settings for a local run; every service gets exactly these.
-        builder.environment().keySet().removeIf(key -> key.startsWith("JWT_") || key.startsWith("OIDC_")
-                || key.startsWith("QUARKUS_") || key.endsWith("_HOSTNAME") || key.endsWith("_SERVICE_PORT"));
+        builder.environment()
+                .keySet()
+                .removeIf(key -> key.startsWith("JWT_")
+                        || key.startsWith("OIDC_")
+                        || key.startsWith("QUARKUS_")
+                        || key.endsWith("_HOSTNAME")
+                        || key.endsWith("_SERVICE_PORT"));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(name)));
         env.putAll(WIRING.environment(name, ports));
         env.putAll(extraEnv);
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
+        builder.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
         try {
             processes.put(name, builder.start());
         } catch (IOException e) {
@@ -139,8 +148,12 @@ final class Services implements AutoCloseable {
     /** The status of a GET, or -1 when there is no connection or no answer within {@code timeout}. */
     int status(String url, Duration timeout) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(timeout)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -150,8 +163,8 @@ final class Services implements AutoCloseable {
     }
 
     HttpResponse<String> get(String url, Duration timeout) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGTERM, as Kubernetes stops a pod; returns the exit code. */
@@ -245,7 +258,7 @@ final class Services implements AutoCloseable {
                 // taken: try the next one
             }
         }
-        throw new IllegalStateException("no free port in " + PORT_RANGE_START + "-"
-                + (PORT_RANGE_START + PORT_RANGE_SIZE - 1));
+        throw new IllegalStateException(
+                "no free port in " + PORT_RANGE_START + "-" + (PORT_RANGE_START + PORT_RANGE_SIZE - 1));
     }
 }

@@ -3,13 +3,11 @@ package dev.bookinfo.robustness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookinfo.wiring.JvmOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.bookinfo.wiring.JvmOptions;
 
 /** The services these tests attack run with exactly the JVM options users get (scripts/jvm.options). */
 class ShippedJvmOptionsIT {
@@ -21,12 +19,15 @@ class ShippedJvmOptionsIT {
             for (String name : Services.NAMES) {
                 Process process = services.process(name);
                 // What the kernel holds as the process's command line, not what the launcher meant to pass.
-                List<String> arguments = List.of(process.info().arguments().orElseThrow(
-                        () -> new AssertionError("no command line for " + name)));
+                List<String> arguments = List.of(process.info()
+                        .arguments()
+                        .orElseThrow(() -> new AssertionError("no command line for " + name)));
                 Path jar = Services.ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
                 assertEquals(shipped, arguments.subList(0, arguments.size() - 2), name);
-                assertEquals(List.of("-jar", jar.toString()), arguments.subList(arguments.size() - 2,
-                        arguments.size()), name);
+                assertEquals(
+                        List.of("-jar", jar.toString()),
+                        arguments.subList(arguments.size() - 2, arguments.size()),
+                        name);
                 assertTrue(process.isAlive(), name + " is running");
             }
         }

@@ -75,21 +75,26 @@ class SlowClientsIT {
             List<Socket> slow = new ArrayList<>();
             for (int i = 0; i < SLOW; i++) {
                 Socket socket = connect(services.port(i % 2 == 0 ? "productpage" : "reviews"));
-                socket.getOutputStream().write("GET /productpage HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write("GET /productpage HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
+                                .getBytes(StandardCharsets.US_ASCII));
                 slow.add(socket);
             }
             held.addAll(slow);
             // One more header byte per slow client every 500 ms: never idle, never done.
-            trickle.scheduleAtFixedRate(() -> {
-                for (Socket socket : slow) {
-                    try {
-                        socket.getOutputStream().write('x');
-                    } catch (IOException closed) {
-                        // the server may close it; nothing to do
-                    }
-                }
-            }, 0, 500, TimeUnit.MILLISECONDS);
+            trickle.scheduleAtFixedRate(
+                    () -> {
+                        for (Socket socket : slow) {
+                            try {
+                                socket.getOutputStream().write('x');
+                            } catch (IOException closed) {
+                                // the server may close it; nothing to do
+                            }
+                        }
+                    },
+                    0,
+                    500,
+                    TimeUnit.MILLISECONDS);
             Services.pause(Duration.ofSeconds(2));
 
             long slowest = 0;
@@ -127,13 +132,17 @@ class SlowClientsIT {
             Services.pause(Duration.ofSeconds(2));
             long open = held.stream().filter(socket -> isOpen(socket, 1)).count();
             assertTrue(open <= MAX_CONNECTIONS, open + " connections open, more than " + MAX_CONNECTIONS);
-            assertTrue(open >= MAX_CONNECTIONS - 20, "only " + open + " connections open: the cap is lower than "
-                    + MAX_CONNECTIONS);
+            assertTrue(
+                    open >= MAX_CONNECTIONS - 20,
+                    "only " + open + " connections open: the cap is lower than " + MAX_CONNECTIONS);
         } finally {
             held.forEach(SlowClientsIT::closeQuietly);
         }
         Services.pause(Duration.ofSeconds(1));
-        assertEquals(200, services.get(services.url("ratings") + "/ratings/0", Duration.ofSeconds(10)).statusCode());
+        assertEquals(
+                200,
+                services.get(services.url("ratings") + "/ratings/0", Duration.ofSeconds(10))
+                        .statusCode());
         assertTrue(services.errorLines().isEmpty(), String.join("\n", services.errorLines()));
     }
 
@@ -146,7 +155,10 @@ class SlowClientsIT {
         assertEquals(idle.size(), open, "idle connections closed before " + IDLE_TIMEOUT.toSeconds() + " s");
         waitUntil(idleSince + IDLE_TIMEOUT.plusSeconds(10).toNanos());
         long stillOpen = idle.stream().filter(SlowClientsIT::isOpen).count();
-        assertEquals(0, stillOpen, "idle connections still open " + IDLE_TIMEOUT.plusSeconds(10).toSeconds() + " s");
+        assertEquals(
+                0,
+                stillOpen,
+                "idle connections still open " + IDLE_TIMEOUT.plusSeconds(10).toSeconds() + " s");
     }
 
     private static void waitUntil(long nanoTime) {

@@ -1,20 +1,17 @@
 package dev.bookinfo.security;
 
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-
 import dev.bookinfo.common.rest.ErrorBody;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * In {@code standalone} mode, every request matched to a REST resource needs a valid {@code Authorization: Bearer}
@@ -51,10 +48,15 @@ public class AccessTokenFilter {
         }
         return identity.getDeferredIdentity()
                 .map(user -> user.isAnonymous() ? unauthorized(MISSING, "Bearer") : null)
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     String requestId = request.getHeader("x-request-id");
-                    LOG.warnf("%s %s answered 401: invalid access token (%s) [x-request-id=%s]", request.method(),
-                            request.path(), reason(failure, bearerToken(request)), requestId == null ? "-" : requestId);
+                    LOG.warnf(
+                            "%s %s answered 401: invalid access token (%s) [x-request-id=%s]",
+                            request.method(),
+                            request.path(),
+                            reason(failure, bearerToken(request)),
+                            requestId == null ? "-" : requestId);
                     return unauthorized(INVALID, "Bearer error=\"invalid_token\"");
                 });
     }
@@ -62,7 +64,9 @@ public class AccessTokenFilter {
     /** The credentials of {@code Authorization: Bearer <token>}, to keep them out of log lines. */
     private static String bearerToken(HttpServerRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization == null ? null : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
+        return authorization == null
+                ? null
+                : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
     }
 
     static boolean isPublic(Class<?> resourceClass) {
@@ -70,7 +74,9 @@ public class AccessTokenFilter {
     }
 
     private static Response unauthorized(ErrorBody body, String challenge) {
-        return Response.fromResponse(body.response(401)).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+        return Response.fromResponse(body.response(401))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .build();
     }
 
     /**
@@ -80,7 +86,8 @@ public class AccessTokenFilter {
     static String reason(Throwable failure, String token) {
         Throwable last = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InvalidJwtException invalid && !invalid.getErrorDetails().isEmpty()) {
+            if (t instanceof InvalidJwtException invalid
+                    && !invalid.getErrorDetails().isEmpty()) {
                 return invalid.getErrorDetails().stream()
                         .map(error -> redact(error.getErrorMessage(), token))
                         .collect(Collectors.joining("; "));
@@ -88,8 +95,8 @@ public class AccessTokenFilter {
             last = t;
         }
         // e.g. "UnknownHostException: tenant.auth0.com" when the keys cannot be fetched
-        return redact(last.getClass().getSimpleName() + (last.getMessage() == null ? "" : ": " + last.getMessage()),
-                token);
+        return redact(
+                last.getClass().getSimpleName() + (last.getMessage() == null ? "" : ": " + last.getMessage()), token);
     }
 
     private static String redact(String message, String token) {
@@ -97,7 +104,7 @@ public class AccessTokenFilter {
         if (token != null && !token.isEmpty()) {
             line = line.replace(token, "<token>");
         }
-        for (String secret : new String[] { "JsonWebSignature{", "eyJ", "(claims->" }) {
+        for (String secret : new String[] {"JsonWebSignature{", "eyJ", "(claims->"}) {
             int at = line.indexOf(secret);
             if (at >= 0) {
                 line = line.substring(0, at) + "...";

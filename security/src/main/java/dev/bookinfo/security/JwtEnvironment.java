@@ -1,15 +1,13 @@
 package dev.bookinfo.security;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Maps the documented variables {@code JWT_ISSUER}, {@code JWT_JWKS_URL} and {@code JWT_AUDIENCE} onto smallrye-jwt's

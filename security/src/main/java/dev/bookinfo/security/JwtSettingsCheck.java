@@ -1,16 +1,13 @@
 package dev.bookinfo.security;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Refuses to start in {@code standalone} mode without the issuer, the JWKS and the audience: a service that cannot
@@ -24,7 +21,9 @@ public class JwtSettingsCheck {
 
     // Each service's API lives under /<its name> (/details, /reviews, /ratings), and the application name is the
     // module's artifactId: the start-up line can name the API without a setting of its own.
-    void check(@Observes StartupEvent start, JwtConfig config,
+    void check(
+            @Observes StartupEvent start,
+            JwtConfig config,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwks,
@@ -37,7 +36,8 @@ public class JwtSettingsCheck {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("JWT_MODE=standalone needs " + String.join(", ", missing));
         }
-        LOG.infof("JWT_MODE=standalone: /%s needs a bearer token from issuer %s for audience %s, keys from %s",
+        LOG.infof(
+                "JWT_MODE=standalone: /%s needs a bearer token from issuer %s for audience %s, keys from %s",
                 application, issuer.get(), audience.get(), jwks.get());
     }
 

@@ -14,11 +14,9 @@ import org.junit.jupiter.api.Test;
 class AccessTokenFilterTest {
 
     @PublicEndpoint
-    static class Health {
-    }
+    static class Health {}
 
-    static class Details {
-    }
+    static class Details {}
 
     @Test
     void resourcesMarkedPublicAreOpen() {
@@ -32,22 +30,27 @@ class AccessTokenFilterTest {
 
     @Test
     void replacesTheTokenInTheReason() {
-        assertEquals("IllegalArgumentException: Unable to process JOSE object: <token>",
-                AccessTokenFilter.reason(new IllegalArgumentException("Unable to process JOSE object: opaque-4f2a9c"),
-                        "opaque-4f2a9c"));
+        assertEquals(
+                "IllegalArgumentException: Unable to process JOSE object: <token>",
+                AccessTokenFilter.reason(
+                        new IllegalArgumentException("Unable to process JOSE object: opaque-4f2a9c"), "opaque-4f2a9c"));
     }
 
     @Test
     void cutsQuotedJwsAndClaims() {
-        assertEquals("IllegalStateException: Invalid JWS Signature: ...",
-                AccessTokenFilter.reason(new IllegalStateException("Invalid JWS Signature: JsonWebSignature{\"alg\"}"
-                        + "->eyJhbGciOiJSUzI1NiJ9.e30.c2ln"), null));
+        assertEquals(
+                "IllegalStateException: Invalid JWS Signature: ...",
+                AccessTokenFilter.reason(
+                        new IllegalStateException(
+                                "Invalid JWS Signature: JsonWebSignature{\"alg\"}" + "->eyJhbGciOiJSUzI1NiJ9.e30.c2ln"),
+                        null));
     }
 
     @Test
     void namesTheFailureWhenTheKeysCannotBeFetched() {
-        assertEquals("UnknownHostException: tenant.auth0.com",
-                AccessTokenFilter.reason(new RuntimeException(new java.net.UnknownHostException("tenant.auth0.com")),
-                        "a.b.c"));
+        assertEquals(
+                "UnknownHostException: tenant.auth0.com",
+                AccessTokenFilter.reason(
+                        new RuntimeException(new java.net.UnknownHostException("tenant.auth0.com")), "a.b.c"));
     }
 }

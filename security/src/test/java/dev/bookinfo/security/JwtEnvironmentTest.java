@@ -2,15 +2,13 @@ package dev.bookinfo.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** The documented {@code JWT_*} variables become smallrye-jwt's {@code mp.jwt.verify.*} properties. */
 class JwtEnvironmentTest {
@@ -25,13 +23,16 @@ class JwtEnvironmentTest {
 
     @Test
     void mapsEachVariableOntoItsProperty() {
-        SmallRyeConfig config = config(Map.of(
-                "JWT_ISSUER", "https://tenant.auth0.com/",
-                "JWT_JWKS_URL", "https://tenant.auth0.com/.well-known/jwks.json",
-                "JWT_AUDIENCE", "https://bookinfo.io"), Map.of());
+        SmallRyeConfig config = config(
+                Map.of(
+                        "JWT_ISSUER", "https://tenant.auth0.com/",
+                        "JWT_JWKS_URL", "https://tenant.auth0.com/.well-known/jwks.json",
+                        "JWT_AUDIENCE", "https://bookinfo.io"),
+                Map.of());
 
         assertEquals("https://tenant.auth0.com/", config.getValue("mp.jwt.verify.issuer", String.class));
-        assertEquals("https://tenant.auth0.com/.well-known/jwks.json",
+        assertEquals(
+                "https://tenant.auth0.com/.well-known/jwks.json",
                 config.getValue("mp.jwt.verify.publickey.location", String.class));
         assertEquals("https://bookinfo.io", config.getValue("mp.jwt.verify.audiences", String.class));
     }
@@ -53,7 +54,8 @@ class JwtEnvironmentTest {
 
     @Test
     void winsOverApplicationProperties() {
-        SmallRyeConfig config = config(Map.of("JWT_ISSUER", "https://tenant.auth0.com/"),
+        SmallRyeConfig config = config(
+                Map.of("JWT_ISSUER", "https://tenant.auth0.com/"),
                 Map.of("mp.jwt.verify.issuer", "http://localhost:8180/realms/bookinfo"));
 
         assertEquals("https://tenant.auth0.com/", config.getValue("mp.jwt.verify.issuer", String.class));
@@ -61,9 +63,11 @@ class JwtEnvironmentTest {
 
     @Test
     void losesToTheMpJwtVerifyVariables() {
-        SmallRyeConfig config = config(Map.of(
-                "JWT_ISSUER", "https://tenant.auth0.com/",
-                "MP_JWT_VERIFY_ISSUER", "https://other.auth0.com/"), Map.of());
+        SmallRyeConfig config = config(
+                Map.of(
+                        "JWT_ISSUER", "https://tenant.auth0.com/",
+                        "MP_JWT_VERIFY_ISSUER", "https://other.auth0.com/"),
+                Map.of());
 
         assertEquals("https://other.auth0.com/", config.getValue("mp.jwt.verify.issuer", String.class));
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
-
 import org.jboss.resteasy.reactive.server.core.Deployment;
 import org.jboss.resteasy.reactive.server.handlers.ClassRoutingHandler;
 import org.jboss.resteasy.reactive.server.handlers.RestInitialHandler.InitialMatch;
@@ -53,7 +52,8 @@ final class AllowedMethods {
      */
     String allow(String path) {
         Set<String> methods = new TreeSet<>();
-        for (RequestMatch<Map<String, RequestMapper<RuntimeResource>>> match = classes.map(path); match != null;
+        for (RequestMatch<Map<String, RequestMapper<RuntimeResource>>> match = classes.map(path);
+                match != null;
                 match = classes.continueMatching(path, match)) {
             String remaining = match.remaining.isEmpty() ? "/" : match.remaining;
             match.value.forEach((method, resources) -> {

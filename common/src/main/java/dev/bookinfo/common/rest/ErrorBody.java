@@ -1,9 +1,8 @@
 package dev.bookinfo.common.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * {@code {"error":"..."}}, the body of every error a Bookinfo service answers itself, sent as
@@ -15,6 +14,9 @@ public record ErrorBody(String error) {
 
     /** This body with {@code status}, as {@code application/json} whatever the request's {@code Accept} says. */
     public Response response(int status) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(this).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(this)
+                .build();
     }
 }

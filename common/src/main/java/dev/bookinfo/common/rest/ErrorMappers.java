@@ -1,16 +1,13 @@
 package dev.bookinfo.common.rest;
 
+import dev.bookinfo.common.rest.ProductIdRule.InvalidProductId;
+import io.quarkus.resteasy.reactive.server.runtime.ResteasyReactiveRecorder;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
-
-import io.quarkus.resteasy.reactive.server.runtime.ResteasyReactiveRecorder;
-
-import dev.bookinfo.common.rest.ProductIdRule.InvalidProductId;
 
 /**
  * The answers every service gives to two client mistakes, in one place.
@@ -33,7 +30,9 @@ public class ErrorMappers {
         allowed = table;
         ResteasyReactiveRequestContext request = CurrentRequestManager.get();
         String allow = request == null ? "OPTIONS" : table.allow(request.getPathWithoutPrefix());
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allow).build();
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                .header(HttpHeaders.ALLOW, allow)
+                .build();
     }
 
     @ServerExceptionMapper

@@ -1,9 +1,7 @@
 package dev.bookinfo.common.rest;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.ws.rs.core.HttpHeaders;
-
+import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**

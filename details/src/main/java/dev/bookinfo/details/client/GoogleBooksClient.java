@@ -1,15 +1,13 @@
 package dev.bookinfo.details.client;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * The one Google Books call details v2 makes; the propagated headers of the incoming request travel along.

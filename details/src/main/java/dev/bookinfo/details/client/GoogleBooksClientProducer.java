@@ -1,14 +1,11 @@
 package dev.bookinfo.details.client;
 
-import java.util.concurrent.TimeUnit;
-
+import dev.bookinfo.details.config.DetailsConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-
-import dev.bookinfo.details.config.DetailsConfig;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the {@link GoogleBooksClient} from {@code bookinfo.google-books.*}. It is built in code rather than from

@@ -1,9 +1,8 @@
 package dev.bookinfo.details.client;
 
+import dev.bookinfo.details.config.DetailsConfig;
 import java.net.URI;
 import java.util.Optional;
-
-import dev.bookinfo.details.config.DetailsConfig;
 
 /** Where the Google Books API lives, following upstream's {@code DO_NOT_ENCRYPT} switch. */
 public final class GoogleBooksEndpoint {
@@ -17,8 +16,7 @@ public final class GoogleBooksEndpoint {
      */
     public static final URI UNENCRYPTED = URI.create("http://www.googleapis.com:80");
 
-    private GoogleBooksEndpoint() {
-    }
+    private GoogleBooksEndpoint() {}
 
     /**
      * The base URL to call: the configured override if any, otherwise plain HTTP when {@code doNotEncrypt} is

@@ -1,10 +1,8 @@
 package dev.bookinfo.details.client;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
 
 /**
  * The part of Google's {@code books#volumes} answer that details v2 reads. Everything else is ignored.
@@ -16,8 +14,7 @@ public record GoogleBooksVolumes(List<Volume> items) {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Volume(VolumeInfo volumeInfo) {
-    }
+    public record Volume(VolumeInfo volumeInfo) {}
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,11 +25,9 @@ public record GoogleBooksVolumes(List<Volume> items) {
             List<IndustryIdentifier> industryIdentifiers,
             Integer pageCount,
             String printType,
-            String language) {
-    }
+            String language) {}
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record IndustryIdentifier(String type, String identifier) {
-    }
+    public record IndustryIdentifier(String type, String identifier) {}
 }

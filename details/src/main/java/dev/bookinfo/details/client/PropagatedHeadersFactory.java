@@ -1,13 +1,11 @@
 package dev.bookinfo.details.client;
 
+import dev.bookinfo.common.PropagatedHeaders;
+import dev.bookinfo.observability.TracingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
-
-import dev.bookinfo.common.PropagatedHeaders;
-import dev.bookinfo.observability.TracingConfig;
 
 /**
  * Copies the request id, the trace context and the user agent from the incoming request onto the call to Google.
@@ -26,8 +24,8 @@ public class PropagatedHeadersFactory implements ClientHeadersFactory {
     }
 
     @Override
-    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
-            MultivaluedMap<String, String> clientOutgoingHeaders) {
+    public MultivaluedMap<String, String> update(
+            MultivaluedMap<String, String> incomingHeaders, MultivaluedMap<String, String> clientOutgoingHeaders) {
         MultivaluedMap<String, String> propagated = new MultivaluedHashMap<>();
         propagated.putAll(PropagatedHeaders.selectForThirdParty(incomingHeaders, tracing));
         return propagated;

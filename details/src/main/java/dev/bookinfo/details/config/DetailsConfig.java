@@ -1,10 +1,9 @@
 package dev.bookinfo.details.config;
 
+import io.smallrye.config.ConfigMapping;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
 
 /**
  * Configuration of the details service. Upstream's env var names ({@code ENABLE_EXTERNAL_BOOK_SERVICE},

@@ -1,24 +1,20 @@
 package dev.bookinfo.details.rest;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-
+import dev.bookinfo.common.rest.ErrorBody;
+import dev.bookinfo.common.rest.ProductIdRule;
+import dev.bookinfo.details.service.BookLookupException;
+import dev.bookinfo.details.service.DetailsService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
-
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
-
-import dev.bookinfo.common.rest.ErrorBody;
-import dev.bookinfo.common.rest.ProductIdRule;
-import dev.bookinfo.details.service.BookLookupException;
-import dev.bookinfo.details.service.DetailsService;
 
 /**
  * {@code /details/<id>} (docs/upstream.md#details-routes). As upstream, the id is the last path segment, so
@@ -61,10 +57,15 @@ public class DetailsResource {
         long id = IDS.parseLong(lastSegment(request.path()));
         return details.details(id)
                 .map(book -> Response.ok(book, MediaType.APPLICATION_JSON_TYPE).build())
-                .onFailure(BookLookupException.class).recoverWithItem(failure -> {
+                .onFailure(BookLookupException.class)
+                .recoverWithItem(failure -> {
                     String requestId = request.getHeader("x-request-id");
-                    LOG.warnf("%s %s answered 400: %s [x-request-id=%s]", request.method(), request.path(),
-                            failure.getMessage(), requestId == null ? "-" : requestId);
+                    LOG.warnf(
+                            "%s %s answered 400: %s [x-request-id=%s]",
+                            request.method(),
+                            request.path(),
+                            failure.getMessage(),
+                            requestId == null ? "-" : requestId);
                     return new ErrorBody(failure.getMessage()).response(400);
                 });
     }

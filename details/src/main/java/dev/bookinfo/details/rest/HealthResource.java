@@ -1,15 +1,13 @@
 package dev.bookinfo.details.rest;
 
+import dev.bookinfo.common.rest.FixedAnswer;
+import dev.bookinfo.security.PublicEndpoint;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-
 import org.jboss.resteasy.reactive.RestResponse;
-
-import dev.bookinfo.common.rest.FixedAnswer;
-import dev.bookinfo.security.PublicEndpoint;
-import io.smallrye.common.annotation.NonBlocking;
 
 /**
  * Upstream's {@code /health}, which also answers any path below it. Kubernetes probes use

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,7 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *        (e.g. {@code "2002"} or {@code "2002-05-01"}) in v2, exactly as upstream
  */
 @RegisterForReflection
-@JsonPropertyOrder({ "id", "author", "year", "type", "pages", "publisher", "language", "ISBN-10", "ISBN-13" })
+@JsonPropertyOrder({"id", "author", "year", "type", "pages", "publisher", "language", "ISBN-10", "ISBN-13"})
 public record BookDetails(
         long id,
         String author,
@@ -28,7 +27,15 @@ public record BookDetails(
 
     /** The built-in book that v1 returns for every id: only {@code id} echoes the request. */
     public static BookDetails comedyOfErrors(long id) {
-        return new BookDetails(id, "William Shakespeare", IntNode.valueOf(1595), "paperback", 200, "PublisherA",
-                "English", "1234567890", "123-1234567890");
+        return new BookDetails(
+                id,
+                "William Shakespeare",
+                IntNode.valueOf(1595),
+                "paperback",
+                200,
+                "PublisherA",
+                "English",
+                "1234567890",
+                "123-1234567890");
     }
 }

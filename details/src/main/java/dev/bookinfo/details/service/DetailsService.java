@@ -1,10 +1,8 @@
 package dev.bookinfo.details.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.smallrye.mutiny.Uni;
-
 import dev.bookinfo.details.config.DetailsConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Chooses between the built-in book (v1) and Google Books (v2, {@code ENABLE_EXTERNAL_BOOK_SERVICE=true}). */
 @ApplicationScoped

@@ -1,23 +1,9 @@
 package dev.bookinfo.details.service;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeoutException;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.resteasy.reactive.RestResponse;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-
-import io.smallrye.mutiny.Uni;
-
 import dev.bookinfo.details.client.GoogleBooksClient;
 import dev.bookinfo.details.client.GoogleBooksEndpoint;
 import dev.bookinfo.details.client.GoogleBooksVolumes;
@@ -25,6 +11,15 @@ import dev.bookinfo.details.client.GoogleBooksVolumes.IndustryIdentifier;
 import dev.bookinfo.details.client.GoogleBooksVolumes.VolumeInfo;
 import dev.bookinfo.details.config.DetailsConfig;
 import dev.bookinfo.observability.BackendMetrics;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * details v2: looks "The Comedy of Errors" up in Google Books (docs/upstream.md#details-v2-google-books). Every way
@@ -44,24 +39,29 @@ public class ExternalBookService {
     private final Duration readTimeout;
     private final BackendMetrics metrics;
 
-    ExternalBookService(GoogleBooksClient googleBooks, ObjectMapper objectMapper, DetailsConfig config,
-            BackendMetrics metrics) {
+    ExternalBookService(
+            GoogleBooksClient googleBooks, ObjectMapper objectMapper, DetailsConfig config, BackendMetrics metrics) {
         this.googleBooks = googleBooks;
         this.objectMapper = objectMapper;
         this.metrics = metrics;
         DetailsConfig.GoogleBooks settings = config.googleBooks();
-        this.host = GoogleBooksEndpoint.baseUri(settings.url(), settings.doNotEncrypt()).getHost();
+        this.host = GoogleBooksEndpoint.baseUri(settings.url(), settings.doNotEncrypt())
+                .getHost();
         this.readTimeout = settings.readTimeout();
     }
 
     /** The book for {@code id}; the id is only echoed, every id gets the same book. */
     public Uni<BookDetails> lookUp(long id) {
-        return googleBooks.volumes("isbn:" + ISBN)
+        return googleBooks
+                .volumes("isbn:" + ISBN)
                 // One count per call, with Google's status, or 500 when none came (as productpage counts its calls).
-                .onItemOrFailure().invoke((response, failure) ->
+                .onItemOrFailure()
+                .invoke((response, failure) ->
                         metrics.record(DESTINATION, failure == null ? response.getStatus() : 500))
-                .onItem().transform(response -> toBookDetails(id, response))
-                .onFailure().transform(failure -> describe(failure, host, readTimeout));
+                .onItem()
+                .transform(response -> toBookDetails(id, response))
+                .onFailure()
+                .transform(failure -> describe(failure, host, readTimeout));
     }
 
     private BookDetails toBookDetails(long id, RestResponse<String> response) {
@@ -69,7 +69,9 @@ public class ExternalBookService {
             throw new BookLookupException("Google Books answered " + response.getStatus());
         }
         GoogleBooksVolumes volumes = parse(response.getEntity());
-        if (volumes == null || volumes.items() == null || volumes.items().isEmpty()
+        if (volumes == null
+                || volumes.items() == null
+                || volumes.items().isEmpty()
                 || volumes.items().getFirst() == null) {
             throw new BookLookupException("Google Books returned no volume for ISBN " + ISBN);
         }
@@ -154,7 +156,8 @@ public class ExternalBookService {
         if (message == null || message.isBlank()) {
             return fallback;
         }
-        String clause = message.lines().findFirst().orElse(message).split(": ", 2)[0].strip();
+        String clause =
+                message.lines().findFirst().orElse(message).split(": ", 2)[0].strip();
         return clause.isEmpty() ? fallback : Character.toLowerCase(clause.charAt(0)) + clause.substring(1);
     }
 }

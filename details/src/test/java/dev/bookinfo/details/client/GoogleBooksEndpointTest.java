@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,9 +20,10 @@ class GoogleBooksEndpointTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = { "false", "", "TRUE", "True", "yes", "on", "1", " true", "true " })
+    @ValueSource(strings = {"false", "", "TRUE", "True", "yes", "on", "1", " true", "true "})
     void anythingElseMeansHttpsOnPort443(String doNotEncrypt) {
-        assertEquals(URI.create("https://www.googleapis.com:443"),
+        assertEquals(
+                URI.create("https://www.googleapis.com:443"),
                 GoogleBooksEndpoint.baseUri(Optional.empty(), doNotEncrypt));
     }
 

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookinfo.details.client.GoogleBooksEndpoint;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
-
-import dev.bookinfo.details.client.GoogleBooksEndpoint;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The defaults when no env var is set: v1, HTTPS to Google, upstream's 5 s read timeout. */
 @QuarkusTest
@@ -40,14 +36,16 @@ class DetailsConfigTest {
     /** Plain HTTP only when the operator asks for the mesh's TLS origination (DO_NOT_ENCRYPT=true). */
     @Test
     void googleBooksIsCalledOverHttpsByDefault() {
-        assertEquals(URI.create("https://www.googleapis.com:443"),
-                GoogleBooksEndpoint.baseUri(config.googleBooks().url(), config.googleBooks().doNotEncrypt()));
+        assertEquals(
+                URI.create("https://www.googleapis.com:443"),
+                GoogleBooksEndpoint.baseUri(
+                        config.googleBooks().url(), config.googleBooks().doNotEncrypt()));
     }
 
     @Test
     void onlyTheExactStringTrueIsOn() {
         assertTrue(DetailsConfig.isExactlyTrue("true"));
-        for (String notTrue : new String[] { "TRUE", "True", "yes", "on", "1", " true", "", "false" }) {
+        for (String notTrue : new String[] {"TRUE", "True", "yes", "on", "1", " true", "", "false"}) {
             assertFalse(DetailsConfig.isExactlyTrue(notTrue), notTrue);
         }
         assertFalse(DetailsConfig.isExactlyTrue(null));

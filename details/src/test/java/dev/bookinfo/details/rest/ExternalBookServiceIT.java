@@ -3,5 +3,4 @@ package dev.bookinfo.details.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class ExternalBookServiceIT extends ExternalBookServiceTest {
-}
+class ExternalBookServiceIT extends ExternalBookServiceTest {}

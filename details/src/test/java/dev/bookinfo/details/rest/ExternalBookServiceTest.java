@@ -16,6 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import dev.bookinfo.common.PropagatedHeaders;
+import dev.bookinfo.details.testing.ExternalBookServiceProfile;
+import dev.bookinfo.details.testing.GoogleBooksStub;
+import dev.bookinfo.details.testing.InjectGoogleBooks;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,21 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-
-import dev.bookinfo.common.PropagatedHeaders;
-import dev.bookinfo.details.testing.ExternalBookServiceProfile;
-import dev.bookinfo.details.testing.GoogleBooksStub;
-import dev.bookinfo.details.testing.InjectGoogleBooks;
 
 /**
  * details v2 (docs/upstream.md#details-v2-google-books), forwarded headers included, against a WireMock Google Books.
@@ -71,7 +67,8 @@ class ExternalBookServiceTest {
     /** A realistic {@code books#volumes} answer, edited by {@code replacements} (pairs of old and new text). */
     static String volume(String... replacements) {
         String json;
-        try (InputStream in = ExternalBookServiceTest.class.getResourceAsStream("/google-books/comedy-of-errors.json")) {
+        try (InputStream in =
+                ExternalBookServiceTest.class.getResourceAsStream("/google-books/comedy-of-errors.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,13 +82,15 @@ class ExternalBookServiceTest {
     }
 
     void googleAnswers(ResponseDefinitionBuilder response) {
-        googleBooks.stubFor(get(urlPathEqualTo("/books/v1/volumes")).withQueryParam("q", equalTo("isbn:0486424618"))
+        googleBooks.stubFor(get(urlPathEqualTo("/books/v1/volumes"))
+                .withQueryParam("q", equalTo("isbn:0486424618"))
                 .willReturn(response));
     }
 
     static void assertError(String path, String message) {
         given().get(path)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\":\"" + message + "\"}"));
     }
@@ -101,7 +100,8 @@ class ExternalBookServiceTest {
         googleAnswers(okJson(volume()));
 
         given().get("/details/0")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(COMEDY_OF_ERRORS));
         googleBooks.verify(1, volumesRequest().withHeader("Accept", equalTo("application/json")));
@@ -123,9 +123,15 @@ class ExternalBookServiceTest {
 
     /** {@code request_result_total} for Google Books with that status, 0 before the first such call. */
     static double googleCalls(String status) {
-        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().accept("text/plain")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher count = Pattern.compile("\nrequest_result_total\\{destination_app=\"googleapis\",response_code=\""
-                + status + "\",} ([0-9.E]+)").matcher(metrics);
+                        + status + "\",} ([0-9.E]+)")
+                .matcher(metrics);
         return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
@@ -133,9 +139,7 @@ class ExternalBookServiceTest {
     void echoesTheRequestedIdOnly() {
         googleAnswers(okJson(volume()));
 
-        given().get("/details/-42")
-                .then().statusCode(200)
-                .body(is(COMEDY_OF_ERRORS.replace("\"id\":0", "\"id\":-42")));
+        given().get("/details/-42").then().statusCode(200).body(is(COMEDY_OF_ERRORS.replace("\"id\":0", "\"id\":-42")));
         googleBooks.verify(1, volumesRequest());
     }
 
@@ -144,7 +148,8 @@ class ExternalBookServiceTest {
         googleAnswers(okJson(volume("\"publishedDate\": \"1998\"", "\"publishedDate\": \"2002-05-01\"")));
 
         given().get("/details/1")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(is(COMEDY_OF_ERRORS.replace("\"id\":0", "\"id\":1").replace("\"1998\"", "\"2002-05-01\"")));
     }
 
@@ -153,7 +158,8 @@ class ExternalBookServiceTest {
         googleAnswers(okJson(volume("\"printType\": \"BOOK\"", "\"printType\": \"MAGAZINE\"")));
 
         given().get("/details/0")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(is(COMEDY_OF_ERRORS.replace("\"type\":\"paperback\"", "\"type\":\"unknown\"")));
     }
 
@@ -162,7 +168,8 @@ class ExternalBookServiceTest {
         googleAnswers(okJson(volume("\"language\": \"en\"", "\"language\": \"fr\"")));
 
         given().get("/details/0")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(is(COMEDY_OF_ERRORS.replace("\"language\":\"English\"", "\"language\":\"unknown\"")));
     }
 
@@ -176,8 +183,11 @@ class ExternalBookServiceTest {
                           {"type": "ISBN_13", "identifier": "9780486424600"},""")));
 
         given().get("/details/0")
-                .then().statusCode(200)
-                .body(is(COMEDY_OF_ERRORS.replace("0486424618", "048642461X").replace("9780486424613", "9780486424600")));
+                .then()
+                .statusCode(200)
+                .body(is(COMEDY_OF_ERRORS
+                        .replace("0486424618", "048642461X")
+                        .replace("9780486424613", "9780486424600")));
     }
 
     @Test
@@ -185,15 +195,12 @@ class ExternalBookServiceTest {
         googleAnswers(okJson(volume()));
 
         given().head("/details/0")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(emptyString()));
-        given().post("/details/0")
-                .then().statusCode(200)
-                .body(is(COMEDY_OF_ERRORS));
-        given().put("/details/0")
-                .then().statusCode(200)
-                .body(is(COMEDY_OF_ERRORS));
+        given().post("/details/0").then().statusCode(200).body(is(COMEDY_OF_ERRORS));
+        given().put("/details/0").then().statusCode(200).body(is(COMEDY_OF_ERRORS));
         googleBooks.verify(3, volumesRequest());
     }
 
@@ -202,7 +209,8 @@ class ExternalBookServiceTest {
         googleAnswers(okJson(volume()));
 
         given().get("/details/0x1f")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .header("Content-Type", "application/json")
                 .body(is(DetailsResourceTest.NOT_NUMERIC));
         googleBooks.verify(0, anyRequestedFor(anyUrl()));
@@ -213,8 +221,7 @@ class ExternalBookServiceTest {
     void sendsGoogleTheTracingHeadersButNoUserHeaders() {
         googleAnswers(okJson(volume()));
 
-        given()
-                .header("x-request-id", "7f3c1a2e-request")
+        given().header("x-request-id", "7f3c1a2e-request")
                 .header("x-ot-span-context", "ot-context")
                 .header("x-datadog-trace-id", "1234")
                 .header("x-datadog-parent-id", "5678")
@@ -238,44 +245,60 @@ class ExternalBookServiceTest {
                 .header("x-secret", "do-not-leak")
                 .header("x-forwarded-for", "10.0.0.1")
                 .get("/details/0")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(is(COMEDY_OF_ERRORS));
 
-        googleBooks.verify(1, volumesRequest()
-                .withHeader("x-request-id", equalTo("7f3c1a2e-request"))
-                .withHeader("x-ot-span-context", equalTo("ot-context"))
-                .withHeader("x-datadog-trace-id", equalTo("1234"))
-                .withHeader("x-datadog-parent-id", equalTo("5678"))
-                .withHeader("x-datadog-sampling-priority", equalTo("1"))
-                .withHeader("x-cloud-trace-context", equalTo("105445aa7843bc8bf206b12000100000/1;o=1"))
-                .withHeader("grpc-trace-bin", equalTo("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
-                // Tracing off (the default): the trace headers are copied as they came, as upstream details v2 does.
-                // With tracing on they are OpenTelemetry's (PropagatedHeaders.WRITTEN_BY_TRACING, reviews'
-                // HeaderPropagationTest).
-                .withHeader("traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
-                .withHeader("tracestate", equalTo("congo=t61rcWkgMzE"))
-                .withHeader("x-b3-traceid", equalTo("80f198ee56343ba864fe8b2a57d3eff7"))
-                .withHeader("x-b3-spanid", equalTo("e457b5a2e4d86bd1"))
-                .withHeader("x-b3-parentspanid", equalTo("05e3ac9a4f6e3b90"))
-                .withHeader("x-b3-sampled", equalTo("1"))
-                .withHeader("x-b3-flags", equalTo("0"))
-                .withHeader("sw8", equalTo("1-TRACEID-SEGMENTID-3-PARENT-INSTANCE-ENDPOINT-127.0.0.1:8080"))
-                .withHeader("user-agent", equalTo("curl/8.5.0"))
-                .withoutHeader("end-user")
-                .withoutHeader("cookie")
-                .withoutHeader("authorization")
-                .withoutHeader("jwt")
-                .withoutHeader("b3")
-                .withoutHeader("x-secret")
-                .withoutHeader("x-forwarded-for"));
+        googleBooks.verify(
+                1,
+                volumesRequest()
+                        .withHeader("x-request-id", equalTo("7f3c1a2e-request"))
+                        .withHeader("x-ot-span-context", equalTo("ot-context"))
+                        .withHeader("x-datadog-trace-id", equalTo("1234"))
+                        .withHeader("x-datadog-parent-id", equalTo("5678"))
+                        .withHeader("x-datadog-sampling-priority", equalTo("1"))
+                        .withHeader("x-cloud-trace-context", equalTo("105445aa7843bc8bf206b12000100000/1;o=1"))
+                        .withHeader("grpc-trace-bin", equalTo("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+                        // Tracing off (the default): the trace headers are copied as they came, as upstream details v2
+                        // does.
+                        // With tracing on they are OpenTelemetry's (PropagatedHeaders.WRITTEN_BY_TRACING, reviews'
+                        // HeaderPropagationTest).
+                        .withHeader("traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                        .withHeader("tracestate", equalTo("congo=t61rcWkgMzE"))
+                        .withHeader("x-b3-traceid", equalTo("80f198ee56343ba864fe8b2a57d3eff7"))
+                        .withHeader("x-b3-spanid", equalTo("e457b5a2e4d86bd1"))
+                        .withHeader("x-b3-parentspanid", equalTo("05e3ac9a4f6e3b90"))
+                        .withHeader("x-b3-sampled", equalTo("1"))
+                        .withHeader("x-b3-flags", equalTo("0"))
+                        .withHeader("sw8", equalTo("1-TRACEID-SEGMENTID-3-PARENT-INSTANCE-ENDPOINT-127.0.0.1:8080"))
+                        .withHeader("user-agent", equalTo("curl/8.5.0"))
+                        .withoutHeader("end-user")
+                        .withoutHeader("cookie")
+                        .withoutHeader("authorization")
+                        .withoutHeader("jwt")
+                        .withoutHeader("b3")
+                        .withoutHeader("x-secret")
+                        .withoutHeader("x-forwarded-for"));
         // Every header that reached Google is either a tracing one or the client's own.
-        googleBooks.getAllServeEvents().getFirst().getRequest().getHeaders().all().forEach(header -> {
-            String name = header.key().toLowerCase(Locale.ROOT);
-            boolean clientOwn = name.equals("accept") || name.equals("host") || name.equals("content-length")
-                    || name.equals("connection") || name.equals("accept-encoding");
-            assertTrue(clientOwn || PropagatedHeaders.isPropagated(name) && !PropagatedHeaders.USER_HEADERS.contains(name),
-                    "unexpected header reached Google: " + header);
-        });
+        googleBooks
+                .getAllServeEvents()
+                .getFirst()
+                .getRequest()
+                .getHeaders()
+                .all()
+                .forEach(header -> {
+                    String name = header.key().toLowerCase(Locale.ROOT);
+                    boolean clientOwn = name.equals("accept")
+                            || name.equals("host")
+                            || name.equals("content-length")
+                            || name.equals("connection")
+                            || name.equals("accept-encoding");
+                    assertTrue(
+                            clientOwn
+                                    || PropagatedHeaders.isPropagated(name)
+                                            && !PropagatedHeaders.USER_HEADERS.contains(name),
+                            "unexpected header reached Google: " + header);
+                });
     }
 
     @Test
@@ -294,7 +317,9 @@ class ExternalBookServiceTest {
 
     @Test
     void aBodyThatIsNotJsonIsA400() {
-        googleAnswers(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        googleAnswers(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
                 .withBody("<html><body>Sorry...</body></html>"));
 
         assertError("/details/0", "Google Books returned a body that is not JSON");
@@ -341,7 +366,8 @@ class ExternalBookServiceTest {
         googleAnswers(okJson(volume()).withFixedDelay(8_000));
 
         given().get("/details/0")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\":\"Google Books request failed: no answer within "
                         + ExternalBookServiceProfile.READ_TIMEOUT_MS + " ms\"}"))

@@ -3,15 +3,14 @@ package dev.bookinfo.details.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import dev.bookinfo.security.testing.JwtIssuer;
 import dev.bookinfo.security.testing.StandaloneJwtContract;
 import dev.bookinfo.security.testing.StandaloneJwtProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code JWT_MODE=standalone} (SECURITY.md#what-each-layer-checks): details verifies the caller's access token itself
@@ -27,32 +26,38 @@ class StandaloneJwtTest extends StandaloneJwtContract {
 
     @Test
     void answersWithAValidToken() {
-        given().auth().oauth2(JwtIssuer.validToken()).get("/details/0")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(JwtIssuer.validToken())
+                .get("/details/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(DetailsResourceTest.book("0")));
     }
 
     @Test
     void stillRejectsABadIdWithAValidToken() {
-        given().auth().oauth2(JwtIssuer.validToken()).get("/details/abc")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(JwtIssuer.validToken())
+                .get("/details/abc")
+                .then()
+                .statusCode(400)
                 .header("Content-Type", "application/json")
                 .body(is(DetailsResourceTest.NOT_NUMERIC));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "/health", "/health/live" })
+    @ValueSource(strings = {"/health", "/health/live"})
     void upstreamHealthNeedsNoToken(String path) {
         given().get(path)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(HealthResourceTest.HEALTHY));
     }
 
     @Test
     void unknownPathsAreStill404() {
-        given().get("/detailsfoo")
-                .then().statusCode(404);
+        given().get("/detailsfoo").then().statusCode(404);
     }
 }

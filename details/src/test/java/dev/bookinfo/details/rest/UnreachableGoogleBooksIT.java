@@ -3,5 +3,4 @@ package dev.bookinfo.details.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class UnreachableGoogleBooksIT extends UnreachableGoogleBooksTest {
-}
+class UnreachableGoogleBooksIT extends UnreachableGoogleBooksTest {}

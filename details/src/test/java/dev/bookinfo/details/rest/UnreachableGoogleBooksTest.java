@@ -4,12 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
-
+import dev.bookinfo.details.testing.UnreachableGoogleBooksProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-
-import dev.bookinfo.details.testing.UnreachableGoogleBooksProfile;
+import org.junit.jupiter.api.Test;
 
 /**
  * details v2 when Google Books cannot be reached at all (a connect failure is a 400, as upstream:
@@ -22,7 +20,8 @@ class UnreachableGoogleBooksTest {
     @Test
     void aRefusedConnectionIsA400() {
         given().get("/details/0")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\":\"Google Books request failed: connection refused\"}"));
     }
@@ -36,10 +35,7 @@ class UnreachableGoogleBooksTest {
 
     @Test
     void healthDoesNotDependOnGoogle() {
-        given().get("/health")
-                .then().statusCode(200)
-                .body(is(HealthResourceTest.HEALTHY));
-        given().get("/q/health/ready")
-                .then().statusCode(200);
+        given().get("/health").then().statusCode(200).body(is(HealthResourceTest.HEALTHY));
+        given().get("/q/health/ready").then().statusCode(200);
     }
 }

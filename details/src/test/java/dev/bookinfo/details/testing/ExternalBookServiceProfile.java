@@ -1,9 +1,8 @@
 package dev.bookinfo.details.testing;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * details v2 against the {@link GoogleBooksStub}, switched on through upstream's own env var name, with a read
@@ -17,8 +16,7 @@ public class ExternalBookServiceProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "ENABLE_EXTERNAL_BOOK_SERVICE", "true",
-                "bookinfo.google-books.read-timeout", READ_TIMEOUT_MS + "ms");
+                "ENABLE_EXTERNAL_BOOK_SERVICE", "true", "bookinfo.google-books.read-timeout", READ_TIMEOUT_MS + "ms");
     }
 
     @Override

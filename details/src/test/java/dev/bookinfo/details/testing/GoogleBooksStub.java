@@ -2,11 +2,9 @@ package dev.bookinfo.details.testing;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import java.util.Map;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * A WireMock server standing in for Google Books, on a random port. The application is pointed at it through
@@ -25,8 +23,8 @@ public class GoogleBooksStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectGoogleBooks.class, WireMockServer.class));
+        testInjector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectGoogleBooks.class, WireMockServer.class));
     }
 
     @Override

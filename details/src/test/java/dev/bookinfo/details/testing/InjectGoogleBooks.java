@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the test's {@code WireMockServer} field that {@link GoogleBooksStub} fills in. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectGoogleBooks {
-}
+public @interface InjectGoogleBooks {}

@@ -1,9 +1,8 @@
 package dev.bookinfo.details.testing;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * {@code ENABLE_EXTERNAL_BOOK_SERVICE=True}: upstream only switches v2 on for the exact string {@code true}. Google

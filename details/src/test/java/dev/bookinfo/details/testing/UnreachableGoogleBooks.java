@@ -1,9 +1,8 @@
 package dev.bookinfo.details.testing;
 
-import java.util.Map;
-
 import dev.bookinfo.common.testing.ClosedPort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Points Google Books at a local port that refuses every connection. */
 public class UnreachableGoogleBooks implements QuarkusTestResourceLifecycleManager {

@@ -1,9 +1,8 @@
 package dev.bookinfo.details.testing;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** details v2 with nothing listening where Google Books should be. */
 public class UnreachableGoogleBooksProfile implements QuarkusTestProfile {

@@ -36,7 +36,7 @@ public final class ForwardedHeaders {
 
     /** Headers on the shared list that are deliberately not copied from the incoming request. */
     public static final Set<String> NOT_COPIED = Stream.concat(
-            PropagatedHeaders.WRITTEN_BY_TRACING.stream(), Stream.of("end-user"))
+                    PropagatedHeaders.WRITTEN_BY_TRACING.stream(), Stream.of("end-user"))
             .collect(Collectors.toUnmodifiableSet());
 
     /** Headers copied verbatim, in the shared list's order. */
@@ -59,8 +59,8 @@ public final class ForwardedHeaders {
     private static final int JWT = COPIED.indexOf("jwt");
 
     /** Reads and writes the trace context like Quarkus' OpenTelemetry with {@code propagators=tracecontext,b3multi}. */
-    private static final TextMapPropagator TRACE_CONTEXT = TextMapPropagator.composite(
-            W3CTraceContextPropagator.getInstance(), B3Propagator.injectingMultiHeaders());
+    private static final TextMapPropagator TRACE_CONTEXT =
+            TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), B3Propagator.injectingMultiHeaders());
 
     private static final TextMapGetter<MultiMap> HEADERS = new TextMapGetter<>() {
         @Override
@@ -123,7 +123,6 @@ public final class ForwardedHeaders {
         // HTTP/2 clients may split cookies over several header fields; HTTP/1.1 wants one line.
         return String.join("cookie".equals(name) ? "; " : ", ", all);
     }
-
 
     /** The request id sent downstream (incoming or generated); used in log lines. */
     public String requestId() {

@@ -46,12 +46,15 @@ public class OidcEnvironment implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        return List.of(new PropertiesConfigSource(properties(name -> {
-            ConfigValue value = context.getValue(name);
-            return Optional.ofNullable(value == null ? null : value.getValue())
-                    .map(String::strip)
-                    .filter(v -> !v.isEmpty());
-        }), "OIDC_* environment variables", ORDINAL));
+        return List.of(new PropertiesConfigSource(
+                properties(name -> {
+                    ConfigValue value = context.getValue(name);
+                    return Optional.ofNullable(value == null ? null : value.getValue())
+                            .map(String::strip)
+                            .filter(v -> !v.isEmpty());
+                }),
+                "OIDC_* environment variables",
+                ORDINAL));
     }
 
     /** The {@code quarkus.oidc.*} properties for the given variables; empty when OIDC is not configured. */
@@ -65,8 +68,8 @@ public class OidcEnvironment implements ConfigSourceFactory {
         properties.put("quarkus.oidc.auth-server-url", server.get());
         env.apply("OIDC_CLIENT_ID").ifPresent(id -> properties.put("quarkus.oidc.client-id", id));
         env.apply("OIDC_CLIENT_SECRET").ifPresent(secret -> properties.put("quarkus.oidc.credentials.secret", secret));
-        env.apply("OIDC_AUDIENCE").ifPresent(audience ->
-                properties.put("quarkus.oidc.authentication.extra-params.audience", audience));
+        env.apply("OIDC_AUDIENCE")
+                .ifPresent(audience -> properties.put("quarkus.oidc.authentication.extra-params.audience", audience));
         env.apply("SESSION_ENCRYPTION_KEY").ifPresent(key -> {
             properties.put("quarkus.oidc.token-state-manager.encryption-secret", key);
             // Without it Quarkus would encrypt the state cookie with the client secret, or with a key of its own

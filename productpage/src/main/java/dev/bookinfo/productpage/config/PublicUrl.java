@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class PublicUrl {
 
-    private PublicUrl() {
-    }
+    private PublicUrl() {}
 
     /**
      * The URL without a trailing slash, scheme and host in lower case.
@@ -31,8 +30,11 @@ public final class PublicUrl {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
                 || !(path.isEmpty() || path.equals("/"))) {
             throw new IllegalArgumentException(problem);
         }

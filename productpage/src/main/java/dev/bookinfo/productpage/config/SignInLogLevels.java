@@ -31,7 +31,8 @@ public class SignInLogLevels {
     /** Lowers the state-parameter errors to WARN; lets every record through. */
     static boolean demoted(LogRecord record) {
         String message = record.getMessage();
-        if (record.getLevel().intValue() > Level.WARNING.intValue() && message != null
+        if (record.getLevel().intValue() > Level.WARNING.intValue()
+                && message != null
                 && message.startsWith("State ")) {
             record.setLevel(org.jboss.logmanager.Level.WARN);
         }

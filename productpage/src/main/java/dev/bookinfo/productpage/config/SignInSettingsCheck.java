@@ -25,7 +25,9 @@ public class SignInSettingsCheck {
     /** How the example values in {@code deploy/productpage-secrets.env.example} start. */
     static final String PLACEHOLDER_PREFIX = "replace-with";
 
-    void check(@Observes StartupEvent start, ProductPageConfig config,
+    void check(
+            @Observes StartupEvent start,
+            ProductPageConfig config,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidc,
             @ConfigProperty(name = "quarkus.oidc.token-state-manager.encryption-secret") Optional<String> key,
             @ConfigProperty(name = "quarkus.oidc.credentials.secret") Optional<String> clientSecret) {
@@ -70,8 +72,8 @@ public class SignInSettingsCheck {
         }
         String value = key.get().strip();
         if (value.startsWith(PLACEHOLDER_PREFIX)) {
-            return Optional.of("SESSION_ENCRYPTION_KEY is still the example value from productpage-secrets.env.example"
-                    + advice);
+            return Optional.of(
+                    "SESSION_ENCRYPTION_KEY is still the example value from productpage-secrets.env.example" + advice);
         }
         if (value.length() < MIN_KEY_LENGTH) {
             return Optional.of("SESSION_ENCRYPTION_KEY is " + value.length() + " characters long, too short" + advice);

@@ -64,8 +64,8 @@ public final class TrustedProxies {
         if (slash >= 0) {
             String prefix = entry.substring(slash + 1);
             if (!prefix.matches("[0-9]{1,3}") || Integer.parseInt(prefix) > bytes.length * 8) {
-                throw new IllegalArgumentException("TRUSTED_PROXIES: " + entry + " has a prefix length that is not"
-                        + " 0 to " + bytes.length * 8);
+                throw new IllegalArgumentException(
+                        "TRUSTED_PROXIES: " + entry + " has a prefix length that is not" + " 0 to " + bytes.length * 8);
             }
             bits = Integer.parseInt(prefix);
         }
@@ -74,8 +74,8 @@ public final class TrustedProxies {
 
     /** The address as 4 or 16 bytes (an IPv4-mapped IPv6 address as its IPv4 address), or null if it is none. */
     static byte[] bytes(String address) {
-        String literal = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
+        String literal =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         // A zone (fe80::1%eth0) names an interface of this machine, which no configuration here needs.
         if (literal.isEmpty() || literal.indexOf('%') >= 0) {
             return null;

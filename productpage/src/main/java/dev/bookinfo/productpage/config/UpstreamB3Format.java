@@ -29,7 +29,9 @@ public class UpstreamB3Format implements TextMapPropagatorCustomizer {
 
         @Override
         public Collection<String> fields() {
-            return b3.fields().stream().filter(field -> !FLAGS.equalsIgnoreCase(field)).toList();
+            return b3.fields().stream()
+                    .filter(field -> !FLAGS.equalsIgnoreCase(field))
+                    .toList();
         }
 
         @Override
@@ -42,8 +44,8 @@ public class UpstreamB3Format implements TextMapPropagatorCustomizer {
         }
 
         @Override
-        public <C> io.opentelemetry.context.Context extract(io.opentelemetry.context.Context context, C carrier,
-                TextMapGetter<C> getter) {
+        public <C> io.opentelemetry.context.Context extract(
+                io.opentelemetry.context.Context context, C carrier, TextMapGetter<C> getter) {
             return b3.extract(context, carrier, getter);
         }
     }

@@ -1,7 +1,6 @@
 package dev.bookinfo.productpage.rest;
 
 import dev.bookinfo.productpage.service.UserNames;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,7 +28,10 @@ public class CurrentUser {
     private final boolean oidc;
     private Optional<String> name;
 
-    CurrentUser(HttpServerRequest request, SessionCookie sessions, SecurityIdentity identity,
+    CurrentUser(
+            HttpServerRequest request,
+            SessionCookie sessions,
+            SecurityIdentity identity,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidc) {
         this.request = request;
         this.sessions = sessions;

@@ -16,14 +16,15 @@ final class Html {
 
     static final String UTF8 = "text/html; charset=utf-8";
 
-    private Html() {
-    }
+    private Html() {}
 
     static RestResponse<byte[]> ok(String body) {
         return ok(body.getBytes(StandardCharsets.UTF_8));
     }
 
     static RestResponse<byte[]> ok(byte[] utf8) {
-        return RestResponse.ResponseBuilder.ok(utf8).header(HttpHeaders.CONTENT_TYPE, UTF8).build();
+        return RestResponse.ResponseBuilder.ok(utf8)
+                .header(HttpHeaders.CONTENT_TYPE, UTF8)
+                .build();
     }
 }

@@ -16,12 +16,14 @@ public class IndexResource {
     private final byte[] page;
 
     IndexResource(Config config) {
-        this.page = new IndexPage(url(config, "details"), url(config, "reviews"), url(config, "ratings")).render()
+        this.page = new IndexPage(url(config, "details"), url(config, "reviews"), url(config, "ratings"))
+                .render()
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String url(Config config, String backend) {
-        String url = config.getOptionalValue("quarkus.rest-client." + backend + ".url", String.class).orElse("");
+        String url = config.getOptionalValue("quarkus.rest-client." + backend + ".url", String.class)
+                .orElse("");
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

@@ -15,12 +15,12 @@ final class LoginForm {
 
     static final String URLENCODED = "application/x-www-form-urlencoded";
 
-    private LoginForm() {
-    }
+    private LoginForm() {}
 
     /** The first value of {@code name}, or null when the body has none or is not a URL-encoded form. */
     static String field(String contentType, String body, String name) {
-        if (body == null || contentType == null
+        if (body == null
+                || contentType == null
                 || !contentType.strip().toLowerCase(Locale.ROOT).startsWith(URLENCODED)) {
             return null;
         }
@@ -44,7 +44,8 @@ final class LoginForm {
             char c = text.charAt(i);
             int high;
             int low;
-            if (c == '%' && i + 2 < text.length()
+            if (c == '%'
+                    && i + 2 < text.length()
                     && (high = Character.digit(text.charAt(i + 1), 16)) >= 0
                     && (low = Character.digit(text.charAt(i + 2), 16)) >= 0) {
                 bytes.write(high << 4 | low);

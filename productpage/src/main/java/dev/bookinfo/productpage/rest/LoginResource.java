@@ -1,7 +1,6 @@
 package dev.bookinfo.productpage.rest;
 
 import dev.bookinfo.productpage.service.RedirectTarget;
-import dev.bookinfo.productpage.rest.SessionCookie;
 import dev.bookinfo.productpage.service.UserNames;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpHeaders;
@@ -35,7 +34,8 @@ public class LoginResource {
     @POST
     @NonBlocking
     public Response login(@RestQuery("username") String queryUser, String body, HttpServerRequest request) {
-        String user = queryUser != null ? queryUser
+        String user = queryUser != null
+                ? queryUser
                 : LoginForm.field(request.getHeader(HttpHeaders.CONTENT_TYPE), body, "username");
         boolean secure = sessions.overTls(request);
         if (user == null || user.isBlank()) {
@@ -53,8 +53,11 @@ public class LoginResource {
     /** A 302 to where the browser came from (same origin only), setting or clearing the session cookie. */
     static Response redirect(HttpServerRequest request, String cookie) {
         HostAndPort authority = request.authority();
-        String target = RedirectTarget.from(request.getHeader(HttpHeaders.REFERER), request.scheme(),
-                authority == null ? null : authority.host(), authority == null ? -1 : authority.port());
+        String target = RedirectTarget.from(
+                request.getHeader(HttpHeaders.REFERER),
+                request.scheme(),
+                authority == null ? null : authority.host(),
+                authority == null ? -1 : authority.port());
         return Response.status(Response.Status.FOUND)
                 .header("Location", target)
                 .header("Set-Cookie", cookie)

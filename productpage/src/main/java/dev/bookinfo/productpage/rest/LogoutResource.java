@@ -1,6 +1,5 @@
 package dev.bookinfo.productpage.rest;
 
-import dev.bookinfo.productpage.rest.SessionCookie;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;

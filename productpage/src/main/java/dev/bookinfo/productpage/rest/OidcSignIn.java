@@ -47,13 +47,15 @@ public class OidcSignIn {
      * own scheme and host, taken from {@code X-Forwarded-*} only when a trusted proxy sent them).
      */
     private URI productPage() {
-        return config.publicUrl().map(url -> {
-            try {
-                return URI.create(PublicUrl.parse(url) + PRODUCT_PAGE);
-            } catch (IllegalArgumentException invalid) {
-                return PRODUCT_PAGE; // SignInSettingsCheck refuses to start
-            }
-        }).orElse(PRODUCT_PAGE);
+        return config.publicUrl()
+                .map(url -> {
+                    try {
+                        return URI.create(PublicUrl.parse(url) + PRODUCT_PAGE);
+                    } catch (IllegalArgumentException invalid) {
+                        return PRODUCT_PAGE; // SignInSettingsCheck refuses to start
+                    }
+                })
+                .orElse(PRODUCT_PAGE);
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -68,13 +70,17 @@ public class OidcSignIn {
                 // Mapped by Quarkus to the authentication mechanism's challenge: the redirect to the provider.
                 throw new UnauthorizedException();
             }
-            return Optional.of(Response.status(Response.Status.FOUND).location(productPage()).build());
+            return Optional.of(Response.status(Response.Status.FOUND)
+                    .location(productPage())
+                    .build());
         }
         if ("/login".equals(path) && request.method() == HttpMethod.POST) {
             return Optional.of(Response.seeOther(URI.create("/login")).build());
         }
         if ("/callback".equals(path) && read) {
-            return Optional.of(Response.status(Response.Status.FOUND).location(productPage()).build());
+            return Optional.of(Response.status(Response.Status.FOUND)
+                    .location(productPage())
+                    .build());
         }
         return Optional.empty();
     }

@@ -15,10 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class PathFilters {
 
     /** Our own assets under {@code META-INF/resources/static}; a test keeps this list complete. */
-    static final Set<String> STATIC_FILES = Set.of(
-            "/static/css/bookinfo.css",
-            "/static/js/bookinfo.js",
-            "/static/img/avatar.svg");
+    static final Set<String> STATIC_FILES =
+            Set.of("/static/css/bookinfo.css", "/static/js/bookinfo.js", "/static/img/avatar.svg");
 
     @ServerRequestFilter(preMatching = true)
     public Optional<RestResponse<Void>> checkPath(HttpServerRequest request) {

@@ -16,6 +16,12 @@ import io.quarkus.qute.TemplateInstance;
  * @param reviews the reviews, or {@code null} when reviews failed
  * @param reviewsError the text shown when reviews failed
  */
-record ProductPage(Product product, String user, boolean oidc, BookDetails details, String detailsError,
-        BookReviews reviews, String reviewsError) implements TemplateInstance {
-}
+record ProductPage(
+        Product product,
+        String user,
+        boolean oidc,
+        BookDetails details,
+        String detailsError,
+        BookReviews reviews,
+        String reviewsError)
+        implements TemplateInstance {}

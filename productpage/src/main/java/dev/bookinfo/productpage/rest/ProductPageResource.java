@@ -2,7 +2,6 @@ package dev.bookinfo.productpage.rest;
 
 import dev.bookinfo.observability.TracingConfig;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
-import dev.bookinfo.productpage.rest.CurrentUser;
 import dev.bookinfo.productpage.service.JsonBodies;
 import dev.bookinfo.productpage.service.Product;
 import dev.bookinfo.productpage.service.ProductPageService;
@@ -37,9 +36,15 @@ public class ProductPageResource {
         Optional<String> user = currentUser.name();
         ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), currentUser.endUser(), tracing);
         return pages.load(headers)
-                .chain(data -> new ProductPage(Product.COMEDY_OF_ERRORS, user.orElse(null), currentUser.oidc(),
-                        data.details(), JsonBodies.DETAILS_ERROR_TEXT,
-                        data.reviews(), JsonBodies.REVIEWS_ERROR_TEXT).createUni())
+                .chain(data -> new ProductPage(
+                                Product.COMEDY_OF_ERRORS,
+                                user.orElse(null),
+                                currentUser.oidc(),
+                                data.details(),
+                                JsonBodies.DETAILS_ERROR_TEXT,
+                                data.reviews(),
+                                JsonBodies.REVIEWS_ERROR_TEXT)
+                        .createUni())
                 .map(Html::ok);
     }
 }

@@ -4,7 +4,6 @@ import dev.bookinfo.observability.TracingConfig;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
 import dev.bookinfo.productpage.service.BackendResult;
 import dev.bookinfo.productpage.service.Backends;
-import dev.bookinfo.productpage.rest.CurrentUser;
 import dev.bookinfo.productpage.service.JsonBodies;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -51,21 +50,24 @@ public class ProductsResource {
     @Path("/{id}")
     public Uni<Response> details(@RestPath String id, HttpServerRequest request) {
         ForwardedHeaders headers = headers(request);
-        return backends.details(id, headers).map(result -> mirror("details", result, JsonBodies.DETAILS_ERROR, headers));
+        return backends.details(id, headers)
+                .map(result -> mirror("details", result, JsonBodies.DETAILS_ERROR, headers));
     }
 
     @GET
     @Path("/{id}/reviews")
     public Uni<Response> reviews(@RestPath String id, HttpServerRequest request) {
         ForwardedHeaders headers = headers(request);
-        return backends.reviews(id, headers).map(result -> mirror("reviews", result, JsonBodies.REVIEWS_ERROR, headers));
+        return backends.reviews(id, headers)
+                .map(result -> mirror("reviews", result, JsonBodies.REVIEWS_ERROR, headers));
     }
 
     @GET
     @Path("/{id}/ratings")
     public Uni<Response> ratings(@RestPath String id, HttpServerRequest request) {
         ForwardedHeaders headers = headers(request);
-        return backends.ratings(id, headers).map(result -> mirror("ratings", result, JsonBodies.RATINGS_ERROR, headers));
+        return backends.ratings(id, headers)
+                .map(result -> mirror("ratings", result, JsonBodies.RATINGS_ERROR, headers));
     }
 
     private ForwardedHeaders headers(HttpServerRequest request) {
@@ -87,6 +89,9 @@ public class ProductsResource {
 
     /** Plain {@code application/json}, as upstream sends it (no charset parameter). */
     private static Response json(int status, String body) {
-        return Response.status(status).entity(body).header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON).build();
+        return Response.status(status)
+                .entity(body)
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+                .build();
     }
 }

@@ -43,8 +43,9 @@ public class ProxyHeaders {
 
     /** Longest host name (RFC 1035) plus a port; longer values are not looked at. */
     private static final int MAX_AUTHORITY = 253 + 6;
-    private static final Pattern DNS_NAME = Pattern.compile(
-            "[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\\.[A-Za-z0-9_][A-Za-z0-9_-]{0,62})*\\.?");
+
+    private static final Pattern DNS_NAME =
+            Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\\.[A-Za-z0-9_][A-Za-z0-9_-]{0,62})*\\.?");
     private static final Pattern PORT_NUMBER = Pattern.compile("[0-9]{1,5}");
 
     private final TrustedProxies trusted;
@@ -124,7 +125,8 @@ public class ProxyHeaders {
         String port = null;
         if (value.startsWith("[")) {
             int close = value.indexOf(']');
-            if (close < 0 || !NetUtil.isValidIpV6Address(value.substring(1, close))
+            if (close < 0
+                    || !NetUtil.isValidIpV6Address(value.substring(1, close))
                     || value.substring(1, close).indexOf('%') >= 0) {
                 return null;
             }

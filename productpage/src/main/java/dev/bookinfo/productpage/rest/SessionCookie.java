@@ -37,6 +37,7 @@ public class SessionCookie {
     private static final String VERSION = "v2";
     /** Replicas' clocks may differ a little; a cookie dated further ahead than this was not made by us. */
     private static final long CLOCK_SKEW_SECONDS = 30;
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -60,13 +61,15 @@ public class SessionCookie {
         }
         this.maxAgeSeconds = maxAge.toSeconds();
         this.clock = clock;
-        this.publicHttps = config.publicUrl().map(url -> {
-            try {
-                return PublicUrl.isHttps(PublicUrl.parse(url));
-            } catch (IllegalArgumentException invalid) {
-                return false; // SignInSettingsCheck refuses to start
-            }
-        }).orElse(false);
+        this.publicHttps = config.publicUrl()
+                .map(url -> {
+                    try {
+                        return PublicUrl.isHttps(PublicUrl.parse(url));
+                    } catch (IllegalArgumentException invalid) {
+                        return false; // SignInSettingsCheck refuses to start
+                    }
+                })
+                .orElse(false);
     }
 
     /**
@@ -117,8 +120,8 @@ public class SessionCookie {
             if (issued > now + CLOCK_SKEW_SECONDS || now - issued >= maxAgeSeconds) {
                 return Optional.empty();
             }
-            String user = new String(DECODER.decode(payload.substring(VERSION.length() + 1, issuedStart)),
-                    StandardCharsets.UTF_8);
+            String user = new String(
+                    DECODER.decode(payload.substring(VERSION.length() + 1, issuedStart)), StandardCharsets.UTF_8);
             return user.isBlank() ? Optional.empty() : Optional.of(user);
         } catch (IllegalArgumentException malformed) {
             // Base64 or number format: not a cookie we made.

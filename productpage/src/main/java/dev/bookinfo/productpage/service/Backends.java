@@ -1,9 +1,9 @@
 package dev.bookinfo.productpage.service;
 
+import dev.bookinfo.observability.BackendMetrics;
 import dev.bookinfo.productpage.client.DetailsClient;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
 import dev.bookinfo.productpage.client.RatingsClient;
-import dev.bookinfo.observability.BackendMetrics;
 import dev.bookinfo.productpage.client.ReviewsClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +28,11 @@ public class Backends {
     private final RatingsClient ratings;
     private final BackendMetrics metrics;
 
-    Backends(@RestClient DetailsClient details, @RestClient ReviewsClient reviews,
-            @RestClient RatingsClient ratings, BackendMetrics metrics) {
+    Backends(
+            @RestClient DetailsClient details,
+            @RestClient ReviewsClient reviews,
+            @RestClient RatingsClient ratings,
+            BackendMetrics metrics) {
         this.details = details;
         this.reviews = reviews;
         this.ratings = ratings;
@@ -37,8 +40,7 @@ public class Backends {
     }
 
     public Uni<BackendResult> details(String id, ForwardedHeaders headers) {
-        return attempt(() -> details.get(id, headers))
-                .invoke(result -> completed("details", result, headers));
+        return attempt(() -> details.get(id, headers)).invoke(result -> completed("details", result, headers));
     }
 
     /**
@@ -52,16 +54,15 @@ public class Backends {
                     if (first.ok()) {
                         return Uni.createFrom().item(first);
                     }
-                    LOG.debugf("reviews attempt 1 failed (request %s): %s; retrying", headers.requestId(),
-                            first.reason());
+                    LOG.debugf(
+                            "reviews attempt 1 failed (request %s): %s; retrying", headers.requestId(), first.reason());
                     return attempt(call);
                 })
                 .invoke(result -> completed("reviews", result, headers));
     }
 
     public Uni<BackendResult> ratings(String id, ForwardedHeaders headers) {
-        return attempt(() -> ratings.get(id, headers))
-                .invoke(result -> completed("ratings", result, headers));
+        return attempt(() -> ratings.get(id, headers)).invoke(result -> completed("ratings", result, headers));
     }
 
     /**
@@ -77,11 +78,13 @@ public class Backends {
     }
 
     private static Uni<BackendResult> attempt(Supplier<Uni<RestResponse<String>>> call) {
-        return Uni.createFrom().<RestResponse<String>>deferred(call::get)
+        return Uni.createFrom()
+                .<RestResponse<String>>deferred(call::get)
                 // Only a 200 body is ever used; other bodies are not even decoded.
-                .map(response -> BackendResult.response(response.getStatus(),
-                        response.getStatus() == 200 ? response.getEntity() : null))
-                .onFailure().recoverWithItem(Backends::noResponse);
+                .map(response -> BackendResult.response(
+                        response.getStatus(), response.getStatus() == 200 ? response.getEntity() : null))
+                .onFailure()
+                .recoverWithItem(Backends::noResponse);
     }
 
     private static BackendResult noResponse(Throwable failure) {

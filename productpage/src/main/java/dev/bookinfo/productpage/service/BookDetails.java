@@ -10,11 +10,7 @@ import java.util.Objects;
  */
 @RegisterForReflection
 public record BookDetails(
-        @JsonProperty("ISBN-10") String isbn10,
-        String publisher,
-        String pages,
-        String type,
-        String language) {
+        @JsonProperty("ISBN-10") String isbn10, String publisher, String pages, String type, String language) {
 
     public BookDetails {
         isbn10 = Objects.requireNonNullElse(isbn10, "");

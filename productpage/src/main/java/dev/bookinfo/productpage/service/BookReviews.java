@@ -18,7 +18,9 @@ public record BookReviews(String podname, String clustername, List<Review> revie
 
     public BookReviews {
         podname = Objects.requireNonNullElse(podname, "");
-        reviews = reviews == null ? List.of() : reviews.stream().filter(Objects::nonNull).toList();
+        reviews = reviews == null
+                ? List.of()
+                : reviews.stream().filter(Objects::nonNull).toList();
     }
 
     /** Upstream hides " on cluster ..." when reviews sends the string "null"; we also hide a missing one. */
@@ -62,7 +64,8 @@ public record BookReviews(String podname, String clustername, List<Review> revie
 
         /** A CSS class for the colour ({@code stars-black}, {@code stars-red}, ...). */
         public String colorClass() {
-            String name = color == null ? "" : NOT_A_CLASS_CHARACTER.matcher(color).replaceAll("");
+            String name =
+                    color == null ? "" : NOT_A_CLASS_CHARACTER.matcher(color).replaceAll("");
             return name.isEmpty() ? "stars" : "stars stars-" + name.toLowerCase(Locale.ROOT);
         }
     }

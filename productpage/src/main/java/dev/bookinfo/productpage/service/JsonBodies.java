@@ -32,6 +32,7 @@ public class JsonBodies {
 
     /** The error texts shown on the page. */
     public static final String DETAILS_ERROR_TEXT = "Sorry, product details are currently unavailable for this book.";
+
     public static final String REVIEWS_ERROR_TEXT = "Sorry, product reviews are currently unavailable for this book.";
 
     private final ObjectReader treeReader;
@@ -41,8 +42,7 @@ public class JsonBodies {
     private final String products;
 
     JsonBodies(ObjectMapper mapper) {
-        this.treeReader = mapper.reader()
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.treeReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.detailsReader = mapper.readerFor(BookDetails.class)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -17,8 +17,7 @@ import org.jboss.logging.Logger;
 public class ProductPageService {
 
     /** What the page shows: {@code null} details or reviews mean that backend failed. */
-    public record PageData(BookDetails details, BookReviews reviews) {
-    }
+    public record PageData(BookDetails details, BookReviews reviews) {}
 
     private static final Logger LOG = Logger.getLogger(ProductPageService.class);
     private static final String PRODUCT_ID = Integer.toString(Product.COMEDY_OF_ERRORS.id());
@@ -34,8 +33,8 @@ public class ProductPageService {
     }
 
     public Uni<PageData> load(ForwardedHeaders headers) {
-        Uni<BookDetails> details = backends.details(PRODUCT_ID, headers)
-                .map(result -> parse("details", result, json::details, headers));
+        Uni<BookDetails> details =
+                backends.details(PRODUCT_ID, headers).map(result -> parse("details", result, json::details, headers));
         Uni<BookReviews> reviews = backends.flood(floodFactor, headers)
                 .chain(() -> backends.reviews(PRODUCT_ID, headers))
                 .map(result -> parse("reviews", result, json::reviews, headers));
@@ -43,8 +42,8 @@ public class ProductPageService {
     }
 
     /** The parsed body of a 200, or {@code null} (the page shows the error block). */
-    private static <T> T parse(String backend, BackendResult result, Function<String, Optional<T>> parser,
-            ForwardedHeaders headers) {
+    private static <T> T parse(
+            String backend, BackendResult result, Function<String, Optional<T>> parser, ForwardedHeaders headers) {
         if (!result.ok()) {
             return null;
         }

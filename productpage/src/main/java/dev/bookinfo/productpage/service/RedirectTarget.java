@@ -15,8 +15,7 @@ public final class RedirectTarget {
     /** The fallback: no Referer, a foreign one, or anything we cannot parse. */
     public static final String DEFAULT = "/productpage";
 
-    private RedirectTarget() {
-    }
+    private RedirectTarget() {}
 
     /**
      * @param referer the {@code Referer} header, may be {@code null}

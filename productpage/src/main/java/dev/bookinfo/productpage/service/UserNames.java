@@ -18,15 +18,14 @@ public final class UserNames {
      * What may go into {@code end-user}: printable ASCII (a provider's display name may contain spaces), no control
      * character, no leading or trailing space, 1 to 64 characters.
      */
-    private static final Pattern HEADER_SAFE = Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]{0," + (MAX_LENGTH - 2)
-            + "}[\\x21-\\x7E])?");
+    private static final Pattern HEADER_SAFE =
+            Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]{0," + (MAX_LENGTH - 2) + "}[\\x21-\\x7E])?");
 
     /** The message of the 400 for a name the demo login does not accept. */
-    public static final String LOGIN_RULE = "Invalid username: use 1 to " + MAX_LENGTH
-            + " letters (A-Z, a-z), digits or the characters . _ @ -";
+    public static final String LOGIN_RULE =
+            "Invalid username: use 1 to " + MAX_LENGTH + " letters (A-Z, a-z), digits or the characters . _ @ -";
 
-    private UserNames() {
-    }
+    private UserNames() {}
 
     /** Whether the demo login accepts {@code name}. */
     public static boolean isValidLogin(String name) {

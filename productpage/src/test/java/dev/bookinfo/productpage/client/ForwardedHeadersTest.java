@@ -19,7 +19,8 @@ class ForwardedHeadersTest {
         Set<String> all = new HashSet<>(ForwardedHeaders.COPIED);
         all.addAll(ForwardedHeaders.NOT_COPIED);
         assertEquals(Set.copyOf(PropagatedHeaders.NAMES), all);
-        assertEquals(PropagatedHeaders.NAMES.size(), ForwardedHeaders.COPIED.size() + ForwardedHeaders.NOT_COPIED.size());
+        assertEquals(
+                PropagatedHeaders.NAMES.size(), ForwardedHeaders.COPIED.size() + ForwardedHeaders.NOT_COPIED.size());
     }
 
     @Test
@@ -57,8 +58,10 @@ class ForwardedHeadersTest {
     @Test
     void repeatedHeadersAreJoined() {
         MultiMap incoming = MultiMap.caseInsensitiveMultiMap()
-                .add("cookie", "a=1").add("cookie", "b=2")
-                .add("sw8", "x").add("sw8", "y")
+                .add("cookie", "a=1")
+                .add("cookie", "b=2")
+                .add("sw8", "x")
+                .add("sw8", "y")
                 .add("end-user", "mallory");
         ForwardedHeaders headers = ForwardedHeaders.capture(incoming, Optional.empty(), false);
         assertEquals("a=1; b=2", headers.getCookie());
@@ -83,23 +86,34 @@ class ForwardedHeadersTest {
 
     @Test
     void withTracingOffADebugOrUnsampledDecisionIsKept() {
-        ForwardedHeaders debug = ForwardedHeaders.capture(MultiMap.caseInsensitiveMultiMap()
-                .add("x-b3-traceid", "80f198ee56343ba864fe8b2a57d3eff7").add("x-b3-spanid", "e457b5a2e4d86bd1")
-                .add("x-b3-flags", "1"), Optional.empty(), false);
+        ForwardedHeaders debug = ForwardedHeaders.capture(
+                MultiMap.caseInsensitiveMultiMap()
+                        .add("x-b3-traceid", "80f198ee56343ba864fe8b2a57d3eff7")
+                        .add("x-b3-spanid", "e457b5a2e4d86bd1")
+                        .add("x-b3-flags", "1"),
+                Optional.empty(),
+                false);
         assertEquals("1", debug.getB3Flags());
         assertTrue(debug.getTraceparent().endsWith("-01"), debug.getTraceparent());
-        ForwardedHeaders unsampled = ForwardedHeaders.capture(MultiMap.caseInsensitiveMultiMap()
-                .add("x-b3-traceid", "80f198ee56343ba864fe8b2a57d3eff7").add("x-b3-spanid", "e457b5a2e4d86bd1")
-                .add("x-b3-sampled", "0"), Optional.empty(), false);
+        ForwardedHeaders unsampled = ForwardedHeaders.capture(
+                MultiMap.caseInsensitiveMultiMap()
+                        .add("x-b3-traceid", "80f198ee56343ba864fe8b2a57d3eff7")
+                        .add("x-b3-spanid", "e457b5a2e4d86bd1")
+                        .add("x-b3-sampled", "0"),
+                Optional.empty(),
+                false);
         assertEquals("0", unsampled.getB3Sampled());
         assertTrue(unsampled.getTraceparent().endsWith("-00"), unsampled.getTraceparent());
     }
 
     @Test
     void withTracingOffAW3CContextGoesOnWithItsStateAndInB3() {
-        ForwardedHeaders headers = ForwardedHeaders.capture(MultiMap.caseInsensitiveMultiMap()
-                .add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
-                .add("tracestate", "rojo=00f067aa0ba902b7"), Optional.empty(), false);
+        ForwardedHeaders headers = ForwardedHeaders.capture(
+                MultiMap.caseInsensitiveMultiMap()
+                        .add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                        .add("tracestate", "rojo=00f067aa0ba902b7"),
+                Optional.empty(),
+                false);
         assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", headers.getTraceparent());
         assertEquals("rojo=00f067aa0ba902b7", headers.getTracestate());
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", headers.getB3TraceId());
@@ -108,9 +122,11 @@ class ForwardedHeadersTest {
 
     @Test
     void withTracingOnOpenTelemetryWritesTheTraceHeaders() {
-        ForwardedHeaders headers = ForwardedHeaders.capture(MultiMap.caseInsensitiveMultiMap()
-                .add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
-                Optional.empty(), true);
+        ForwardedHeaders headers = ForwardedHeaders.capture(
+                MultiMap.caseInsensitiveMultiMap()
+                        .add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                Optional.empty(),
+                true);
         assertNull(headers.getTraceparent());
         assertNull(headers.getB3TraceId());
     }

@@ -20,14 +20,15 @@ class OidcEnvironmentTest {
 
     @Test
     void aProviderTurnsSignInOnWithItsClientAudienceAndSessionKey() {
-        assertEquals(Map.of(
-                "quarkus.oidc.tenant-enabled", "true",
-                "quarkus.oidc.auth-server-url", "https://bookinfo.eu.auth0.com/",
-                "quarkus.oidc.client-id", "abc",
-                "quarkus.oidc.credentials.secret", "s3cret",
-                "quarkus.oidc.authentication.extra-params.audience", "https://bookinfo.io",
-                "quarkus.oidc.token-state-manager.encryption-secret", "0123456789abcdef0123456789abcdef",
-                "quarkus.oidc.authentication.state-secret", "0123456789abcdef0123456789abcdef"),
+        assertEquals(
+                Map.of(
+                        "quarkus.oidc.tenant-enabled", "true",
+                        "quarkus.oidc.auth-server-url", "https://bookinfo.eu.auth0.com/",
+                        "quarkus.oidc.client-id", "abc",
+                        "quarkus.oidc.credentials.secret", "s3cret",
+                        "quarkus.oidc.authentication.extra-params.audience", "https://bookinfo.io",
+                        "quarkus.oidc.token-state-manager.encryption-secret", "0123456789abcdef0123456789abcdef",
+                        "quarkus.oidc.authentication.state-secret", "0123456789abcdef0123456789abcdef"),
                 properties(Map.of(
                         "OIDC_AUTH_SERVER_URL", "https://bookinfo.eu.auth0.com/",
                         "OIDC_CLIENT_ID", "abc",
@@ -52,8 +53,10 @@ class OidcEnvironmentTest {
         Map<String, String> properties = properties(Map.of(
                 "OIDC_AUTH_SERVER_URL", "https://bookinfo.eu.auth0.com/",
                 "PUBLIC_URL", "https://Bookinfo.Example.com/"));
-        assertEquals("https://bookinfo.example.com/callback", properties.get("quarkus.oidc.authentication.redirect-path"));
-        assertEquals("https://bookinfo.example.com/productpage", properties.get("quarkus.oidc.logout.post-logout-path"));
+        assertEquals(
+                "https://bookinfo.example.com/callback", properties.get("quarkus.oidc.authentication.redirect-path"));
+        assertEquals(
+                "https://bookinfo.example.com/productpage", properties.get("quarkus.oidc.logout.post-logout-path"));
         assertEquals("true", properties.get("quarkus.oidc.authentication.force-redirect-https-scheme"));
         assertEquals("true", properties.get("quarkus.oidc.authentication.cookie-force-secure"));
     }

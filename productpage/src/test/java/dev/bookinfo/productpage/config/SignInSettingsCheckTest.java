@@ -30,14 +30,16 @@ class SignInSettingsCheckTest {
 
     @Test
     void shortKey() {
-        assertEquals("SESSION_ENCRYPTION_KEY is 31 characters long, too short; set it to 32 or more random characters,"
-                + " the same on every replica (e.g. `openssl rand -base64 32`)",
+        assertEquals(
+                "SESSION_ENCRYPTION_KEY is 31 characters long, too short; set it to 32 or more random characters,"
+                        + " the same on every replica (e.g. `openssl rand -base64 32`)",
                 problem("0123456789abcdef0123456789abcde", null).orElseThrow());
     }
 
     @Test
     void theExampleValue() {
-        assertTrue(problem("replace-with-32-or-more-random-characters", null).orElseThrow()
+        assertTrue(problem("replace-with-32-or-more-random-characters", null)
+                .orElseThrow()
                 .startsWith("SESSION_ENCRYPTION_KEY is still the example value"));
     }
 
@@ -51,7 +53,8 @@ class SignInSettingsCheckTest {
     void theDemoKeyMayBeTheBuiltInOneButNotTheExampleValue() {
         assertEquals(Optional.empty(), SignInSettingsCheck.demoKeyProblem(DemoSessions.BUILT_IN_KEY));
         assertEquals(Optional.empty(), SignInSettingsCheck.demoKeyProblem("R3VhcmQgdGhpcyBrZXkgd2VsbA=="));
-        assertTrue(SignInSettingsCheck.demoKeyProblem("replace-with-32-or-more-random-characters").orElseThrow()
+        assertTrue(SignInSettingsCheck.demoKeyProblem("replace-with-32-or-more-random-characters")
+                .orElseThrow()
                 .startsWith("SESSION_SECRET is still the example value"));
     }
 
@@ -62,9 +65,18 @@ class SignInSettingsCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bookinfo.example.com", "ftp://bookinfo.example.com", "https://bookinfo.example.com/app",
-            "https://user@bookinfo.example.com", "https://bookinfo.example.com/?x=1", "https://", "https://a b",
-            "javascript:alert(1)", "//bookinfo.example.com"})
+    @ValueSource(
+            strings = {
+                "bookinfo.example.com",
+                "ftp://bookinfo.example.com",
+                "https://bookinfo.example.com/app",
+                "https://user@bookinfo.example.com",
+                "https://bookinfo.example.com/?x=1",
+                "https://",
+                "https://a b",
+                "javascript:alert(1)",
+                "//bookinfo.example.com"
+            })
     void publicUrlsRefused(String url) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PublicUrl.parse(url));
         assertTrue(e.getMessage().startsWith("PUBLIC_URL=" + url + " is not a base URL"), e.getMessage());

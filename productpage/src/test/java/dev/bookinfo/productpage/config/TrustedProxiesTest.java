@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code TRUSTED_PROXIES}: addresses and CIDR ranges, matched against a connection's peer. */
 class TrustedProxiesTest {
 
-    private static final TrustedProxies DEFAULT = TrustedProxies.parse(List.of("127.0.0.6", "127.0.0.1", "[::6]",
-            "[::1]"));
+    private static final TrustedProxies DEFAULT =
+            TrustedProxies.parse(List.of("127.0.0.6", "127.0.0.1", "[::6]", "[::1]"));
 
     @Test
     void theDefaultTrustsTheSidecarsAddressesOnly() {
@@ -49,11 +49,21 @@ class TrustedProxiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sidecar.local", "127.0.0", "127.0.0.6:15001", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/x",
-            "[::1]/129", "fe80::1%eth0", "[::1"})
+    @ValueSource(
+            strings = {
+                "sidecar.local",
+                "127.0.0",
+                "127.0.0.6:15001",
+                "10.0.0.0/33",
+                "10.0.0.0/",
+                "10.0.0.0/x",
+                "[::1]/129",
+                "fe80::1%eth0",
+                "[::1"
+            })
     void anythingElseIsRefusedWithItsName(String entry) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrustedProxies.parse(List.of("127.0.0.6", entry)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(List.of("127.0.0.6", entry)));
         assertTrue(e.getMessage().startsWith("TRUSTED_PROXIES: " + entry + " "), e.getMessage());
     }
 }

@@ -45,12 +45,24 @@ class ApiTest {
 
     /** The three backend routes, with what each must do. */
     enum Route {
-        DETAILS("/api/v1/products/%s", "/details/", 1,
-                "{\"error\": \"Sorry, product details are currently unavailable for this book.\"}", s -> s.details),
-        REVIEWS("/api/v1/products/%s/reviews", "/reviews/", 2,
-                "{\"error\": \"Sorry, product reviews are currently unavailable for this book.\"}", s -> s.reviews),
-        RATINGS("/api/v1/products/%s/ratings", "/ratings/", 1,
-                "{\"error\": \"Sorry, product ratings are currently unavailable for this book.\"}", s -> s.ratings);
+        DETAILS(
+                "/api/v1/products/%s",
+                "/details/",
+                1,
+                "{\"error\": \"Sorry, product details are currently unavailable for this book.\"}",
+                s -> s.details),
+        REVIEWS(
+                "/api/v1/products/%s/reviews",
+                "/reviews/",
+                2,
+                "{\"error\": \"Sorry, product reviews are currently unavailable for this book.\"}",
+                s -> s.reviews),
+        RATINGS(
+                "/api/v1/products/%s/ratings",
+                "/ratings/",
+                1,
+                "{\"error\": \"Sorry, product ratings are currently unavailable for this book.\"}",
+                s -> s.ratings);
 
         final String path;
         final String backendPath;
@@ -58,7 +70,11 @@ class ApiTest {
         final String errorBody;
         final Function<BackendStubs, WireMockServer> server;
 
-        Route(String path, String backendPath, int attemptsOnFailure, String errorBody,
+        Route(
+                String path,
+                String backendPath,
+                int attemptsOnFailure,
+                String errorBody,
                 Function<BackendStubs, WireMockServer> server) {
             this.path = path;
             this.backendPath = backendPath;
@@ -81,13 +97,17 @@ class ApiTest {
     }
 
     private void stub(Route route, String id, ResponseDefinitionBuilder response) {
-        route.server.apply(backends).stubFor(get(urlEqualTo(route.backendPath + id)).willReturn(response));
+        route.server
+                .apply(backends)
+                .stubFor(get(urlEqualTo(route.backendPath + id)).willReturn(response));
     }
 
     @Test
     void productListIsStaticAndCallsNoBackend() {
-        given().when().get("/api/v1/products")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/products")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(PRODUCTS));
         backends.details.verify(0, anyRequestedFor(anyUrl()));
@@ -98,8 +118,10 @@ class ApiTest {
     @Test
     void detailsAreReserialisedWithTheirFieldOrder() {
         backends.details("0", json(Fixtures.DETAILS_V1));
-        given().when().get("/api/v1/products/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/products/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(Fixtures.DETAILS_V1_OUT));
         backends.details.verify(1, getRequestedFor(urlEqualTo("/details/0")));
@@ -108,8 +130,10 @@ class ApiTest {
     @Test
     void reviewsAreReserialisedWithTheirFieldOrder() {
         backends.reviews("0", json(Fixtures.REVIEWS_V2));
-        given().when().get("/api/v1/products/0/reviews")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/products/0/reviews")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(Fixtures.REVIEWS_V2_OUT));
         backends.reviews.verify(1, getRequestedFor(urlEqualTo("/reviews/0")));
@@ -118,8 +142,10 @@ class ApiTest {
     @Test
     void ratingsAreReserialisedAndCalledDirectly() {
         backends.ratings("0", json(Fixtures.RATINGS_V1));
-        given().when().get("/api/v1/products/0/ratings")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(Fixtures.RATINGS_V1_OUT));
         backends.ratings.verify(1, getRequestedFor(urlEqualTo("/ratings/0")));
@@ -128,38 +154,52 @@ class ApiTest {
 
     @Test
     void nonAsciiIsEscapedAndNumbersKeepTheirValue() {
-        backends.details("7", json("{\"publisher\":\"\u00c9ditions \u00e0 Paris\",\"price\":12.50,"
-                + "\"big\":99999999999999999999,\"tags\":[],\"extra\":{}}"));
-        given().when().get("/api/v1/products/7")
-                .then().statusCode(200)
+        backends.details(
+                "7",
+                json("{\"publisher\":\"\u00c9ditions \u00e0 Paris\",\"price\":12.50,"
+                        + "\"big\":99999999999999999999,\"tags\":[],\"extra\":{}}"));
+        given().when()
+                .get("/api/v1/products/7")
+                .then()
+                .statusCode(200)
                 .body(is("{\"publisher\": \"\\u00C9ditions \\u00E0 Paris\", \"price\": 12.5, "
                         + "\"big\": 99999999999999999999, \"tags\": [], \"extra\": {}}"));
     }
 
     static Stream<Arguments> mirroredStatuses() {
-        return Stream.of(Route.values()).flatMap(route -> Stream.of(400, 403, 404, 500, 503, 555)
-                .map(status -> Arguments.of(route, status)));
+        return Stream.of(Route.values())
+                .flatMap(route -> Stream.of(400, 403, 404, 500, 503, 555).map(status -> Arguments.of(route, status)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("mirroredStatuses")
     void backendStatusIsMirroredWithTheFixedErrorBody(Route route, int status) {
         stub(route, "0", json(status, "{\"error\":\"from the backend\"}"));
-        given().when().get(route.path("0"))
-                .then().statusCode(status)
+        given().when()
+                .get(route.path("0"))
+                .then()
+                .statusCode(status)
                 .header("Content-Type", "application/json")
                 .body(is(route.errorBody));
-        route.server.apply(backends).verify(route.attemptsOnFailure,
-                getRequestedFor(urlEqualTo(route.backendPath + "0")));
+        route.server
+                .apply(backends)
+                .verify(route.attemptsOnFailure, getRequestedFor(urlEqualTo(route.backendPath + "0")));
     }
 
     @ParameterizedTest
     @EnumSource(Route.class)
     void nonJsonOkBodyCountsAsAFailedBackend(Route route) {
-        stub(route, "0", aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                .withBody("<html><body>upstream error page</body></html>"));
-        given().when().get(route.path("0"))
-                .then().statusCode(500)
+        stub(
+                route,
+                "0",
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>upstream error page</body></html>"));
+        given().when()
+                .get(route.path("0"))
+                .then()
+                .statusCode(500)
                 .header("Content-Type", "application/json")
                 .body(is(route.errorBody));
     }
@@ -168,70 +208,76 @@ class ApiTest {
     @EnumSource(Route.class)
     void truncatedJsonCountsAsAFailedBackend(Route route) {
         stub(route, "0", json("{\"id\": 0, \"ratings\": {"));
-        given().when().get(route.path("0"))
-                .then().statusCode(500)
-                .body(is(route.errorBody));
+        given().when().get(route.path("0")).then().statusCode(500).body(is(route.errorBody));
     }
 
     @ParameterizedTest
     @EnumSource(Route.class)
     void emptyOkBodyCountsAsAFailedBackend(Route route) {
         stub(route, "0", aResponse().withStatus(200));
-        given().when().get(route.path("0"))
-                .then().statusCode(500)
-                .body(is(route.errorBody));
+        given().when().get(route.path("0")).then().statusCode(500).body(is(route.errorBody));
     }
 
     @ParameterizedTest
     @EnumSource(Route.class)
     void connectionDroppedByTheBackendIsA500(Route route) {
         stub(route, "0", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-        given().when().get(route.path("0"))
-                .then().statusCode(500)
+        given().when()
+                .get(route.path("0"))
+                .then()
+                .statusCode(500)
                 .header("Content-Type", "application/json")
                 .body(is(route.errorBody));
-        route.server.apply(backends).verify(route.attemptsOnFailure,
-                getRequestedFor(urlEqualTo(route.backendPath + "0")));
+        route.server
+                .apply(backends)
+                .verify(route.attemptsOnFailure, getRequestedFor(urlEqualTo(route.backendPath + "0")));
     }
 
     @Test
     void reviewsRetrySucceedsOnTheSecondAttempt() {
-        backends.reviews.stubFor(get(urlEqualTo("/reviews/0")).inScenario("retry")
-                .whenScenarioStateIs(STARTED).willReturn(json(503, "{}")).willSetStateTo("recovered"));
-        backends.reviews.stubFor(get(urlEqualTo("/reviews/0")).inScenario("retry")
-                .whenScenarioStateIs("recovered").willReturn(json(Fixtures.REVIEWS_V2)));
-        given().when().get("/api/v1/products/0/reviews")
-                .then().statusCode(200)
-                .body(is(Fixtures.REVIEWS_V2_OUT));
+        backends.reviews.stubFor(get(urlEqualTo("/reviews/0"))
+                .inScenario("retry")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(json(503, "{}"))
+                .willSetStateTo("recovered"));
+        backends.reviews.stubFor(get(urlEqualTo("/reviews/0"))
+                .inScenario("retry")
+                .whenScenarioStateIs("recovered")
+                .willReturn(json(Fixtures.REVIEWS_V2)));
+        given().when().get("/api/v1/products/0/reviews").then().statusCode(200).body(is(Fixtures.REVIEWS_V2_OUT));
         backends.reviews.verify(2, getRequestedFor(urlEqualTo("/reviews/0")));
     }
 
     @Test
     void reviewsLastAttemptDecidesTheStatus() {
-        backends.reviews.stubFor(get(urlEqualTo("/reviews/0")).inScenario("flaky")
-                .whenScenarioStateIs(STARTED).willReturn(json(503, "{}")).willSetStateTo("second"));
-        backends.reviews.stubFor(get(urlEqualTo("/reviews/0")).inScenario("flaky")
-                .whenScenarioStateIs("second").willReturn(json(404, "{}")));
-        given().when().get("/api/v1/products/0/reviews")
-                .then().statusCode(404)
-                .body(is(Route.REVIEWS.errorBody));
+        backends.reviews.stubFor(get(urlEqualTo("/reviews/0"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(json(503, "{}"))
+                .willSetStateTo("second"));
+        backends.reviews.stubFor(get(urlEqualTo("/reviews/0"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("second")
+                .willReturn(json(404, "{}")));
+        given().when().get("/api/v1/products/0/reviews").then().statusCode(404).body(is(Route.REVIEWS.errorBody));
         backends.reviews.verify(2, getRequestedFor(urlEqualTo("/reviews/0")));
     }
 
     @Test
     void idIsPassedVerbatimAndTheBackendDecides() {
         stub(Route.DETAILS, "abc", json(400, "{\"error\":\"please provide numeric product id\"}"));
-        given().when().get("/api/v1/products/abc")
-                .then().statusCode(400)
-                .body(is(Route.DETAILS.errorBody));
+        given().when().get("/api/v1/products/abc").then().statusCode(400).body(is(Route.DETAILS.errorBody));
         backends.details.verify(1, getRequestedFor(urlEqualTo("/details/abc")));
     }
 
     @Test
     void idIsEncodedAsOnePathSegment() {
         stub(Route.RATINGS, "1%202", json(400, "{\"error\":\"please provide numeric product ID\"}"));
-        given().urlEncodingEnabled(false).when().get("/api/v1/products/1%202/ratings")
-                .then().statusCode(400)
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/api/v1/products/1%202/ratings")
+                .then()
+                .statusCode(400)
                 .body(is(Route.RATINGS.errorBody));
         backends.ratings.verify(1, getRequestedFor(urlEqualTo("/ratings/1%202")));
     }
@@ -239,9 +285,7 @@ class ApiTest {
     @Test
     void negativeIdsArePassedOn() {
         backends.details("-5", json("{\"id\":-5}"));
-        given().when().get("/api/v1/products/-5")
-                .then().statusCode(200)
-                .body(is("{\"id\": -5}"));
+        given().when().get("/api/v1/products/-5").then().statusCode(200).body(is("{\"id\": -5}"));
     }
 
     @Test

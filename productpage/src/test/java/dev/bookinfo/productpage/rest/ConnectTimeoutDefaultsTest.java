@@ -43,8 +43,8 @@ class ConnectTimeoutDefaultsTest {
         public Map<String, String> start() {
             try {
                 listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                        listener.getLocalPort());
+                InetSocketAddress address =
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
                 for (int attempt = 0; attempt < 10; attempt++) {
                     Socket socket = new Socket();
                     try {
@@ -87,7 +87,8 @@ class ConnectTimeoutDefaultsTest {
     @BeforeEach
     void warmUp() {
         if (!warm) {
-            for (String api : List.of("/api/v1/products/0", "/api/v1/products/0/reviews", "/api/v1/products/0/ratings")) {
+            for (String api :
+                    List.of("/api/v1/products/0", "/api/v1/products/0/reviews", "/api/v1/products/0/ratings")) {
                 given().when().get(api);
             }
             warm = true;
@@ -95,16 +96,14 @@ class ConnectTimeoutDefaultsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "/api/v1/products/0, 1",
-        "/api/v1/products/0/reviews, 2",
-        "/api/v1/products/0/ratings, 1"})
+    @CsvSource({"/api/v1/products/0, 1", "/api/v1/products/0/reviews, 2", "/api/v1/products/0/ratings, 1"})
     void aBackendThatDoesNotTakeTheConnectionInThreeSecondsIsAFailedCall(String api, int attempts) {
         long start = System.nanoTime();
         given().when().get(api).then().statusCode(500);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long expected = (long) attempts * TIMEOUT_MILLIS;
-        assertTrue(millis >= expected - 100 && millis < expected + 5_000,
+        assertTrue(
+                millis >= expected - 100 && millis < expected + 5_000,
                 () -> "answered after " + millis + " ms, expected about " + expected + " ms");
     }
 }

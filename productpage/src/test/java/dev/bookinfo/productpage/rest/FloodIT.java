@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Same profile as the JVM test, stated here too so the packaged app is started with it. */
 @QuarkusIntegrationTest
 @TestProfile(FloodTest.FloodFactor3.class)
-class FloodIT extends FloodTest {
-}
+class FloodIT extends FloodTest {}

@@ -53,7 +53,11 @@ class FloodTest {
 
     @Test
     void pageSendsThreeExtraReviewsCalls() {
-        given().header("x-request-id", "flood-1").when().get("/productpage").then().statusCode(200);
+        given().header("x-request-id", "flood-1")
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
         List<LoggedRequest> requests = reviewsRequests();
         assertEquals(4, requests.size());
         for (LoggedRequest request : requests) {
@@ -64,8 +68,15 @@ class FloodTest {
 
     @Test
     void floodCallsSignInTheSameUser() {
-        String cookie = given().redirects().follow(false).formParam("username", "jason")
-                .when().post("/login").then().statusCode(302).extract().cookie("session");
+        String cookie = given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
         given().cookie("session", cookie).when().get("/productpage").then().statusCode(200);
         List<LoggedRequest> requests = reviewsRequests();
         assertEquals(4, requests.size());
@@ -78,7 +89,9 @@ class FloodTest {
     void everyFloodCallRetriesLikeTheRealOne() {
         backends.reviews("0", json(503, "{}"));
         Document page = Pages.productPage();
-        assertEquals("Error fetching product reviews", page.selectFirst(".reviews-band p.error-title").text());
+        assertEquals(
+                "Error fetching product reviews",
+                page.selectFirst(".reviews-band p.error-title").text());
         assertEquals(8, reviewsRequests().size());
     }
 

@@ -33,26 +33,29 @@ class ForgedCallbackLogTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger mechanism = Logger.getLogger("io.quarkus.oidc.runtime.CodeAuthenticationMechanism");
         mechanism.addHandler(capture);
         try {
             // A state cookie of another sign-in (or none that decrypts) with a made-up code.
-            given().redirects().follow(false).cookie("q_auth_made-up", "not-encrypted")
-                    .when().get("/callback?code=made-up&state=made-up")
-                    .then().statusCode(401);
+            given().redirects()
+                    .follow(false)
+                    .cookie("q_auth_made-up", "not-encrypted")
+                    .when()
+                    .get("/callback?code=made-up&state=made-up")
+                    .then()
+                    .statusCode(401);
         } finally {
             mechanism.removeHandler(capture);
         }
         assertFalse(records.isEmpty(), "Quarkus OIDC says why the sign-in failed");
         for (LogRecord record : records) {
-            assertTrue(record.getLevel().intValue() <= Level.WARNING.intValue(),
+            assertTrue(
+                    record.getLevel().intValue() <= Level.WARNING.intValue(),
                     record.getLevel() + " " + record.getMessage());
         }
     }

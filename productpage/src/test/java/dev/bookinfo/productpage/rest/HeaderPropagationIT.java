@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(TracingOn.class)
-class HeaderPropagationIT extends HeaderPropagationTest {
-}
+class HeaderPropagationIT extends HeaderPropagationTest {}

@@ -86,17 +86,27 @@ class HeaderPropagationTest {
 
     @Test
     void pageCopiesEveryListedHeaderToDetailsAndReviews() {
-        withCopiedHeaders().header("x-not-on-the-list", "nope").when().get("/productpage").then().statusCode(200);
+        withCopiedHeaders()
+                .header("x-not-on-the-list", "nope")
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
         for (LoggedRequest request : List.of(details(), reviews())) {
-            COPIED.forEach((name, value) -> assertEquals(value, request.getHeader(name), name + " to " + request.getUrl()));
+            COPIED.forEach(
+                    (name, value) -> assertEquals(value, request.getHeader(name), name + " to " + request.getUrl()));
             assertFalse(request.containsHeader("x-not-on-the-list"), "unlisted header forwarded");
         }
     }
 
     @Test
     void ratingsRouteCopiesEveryListedHeaderToRatings() {
-        withCopiedHeaders().header("x-not-on-the-list", "nope").when().get("/api/v1/products/0/ratings")
-                .then().statusCode(200);
+        withCopiedHeaders()
+                .header("x-not-on-the-list", "nope")
+                .when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200);
         LoggedRequest ratings = only(backends.ratings, "/ratings/0");
         COPIED.forEach((name, value) -> assertEquals(value, ratings.getHeader(name), name));
         assertFalse(ratings.containsHeader("x-not-on-the-list"));
@@ -115,7 +125,11 @@ class HeaderPropagationTest {
     @Test
     void incomingEndUserIsDroppedWhenLoggedOut() {
         given().header("end-user", "jason").when().get("/productpage").then().statusCode(200);
-        given().header("end-user", "jason").when().get("/api/v1/products/0/ratings").then().statusCode(200);
+        given().header("end-user", "jason")
+                .when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200);
         assertFalse(details().containsHeader("end-user"));
         assertFalse(reviews().containsHeader("end-user"));
         assertFalse(only(backends.ratings, "/ratings/0").containsHeader("end-user"));
@@ -123,13 +137,28 @@ class HeaderPropagationTest {
 
     @Test
     void endUserComesFromTheSessionUser() {
-        String cookie = given().redirects().follow(false).formParam("username", "jason")
-                .formParam("passwd", "password").when().post("/login")
-                .then().statusCode(302).extract().cookie("session");
-        given().cookie("session", cookie).header("end-user", "mallory").when().get("/productpage")
-                .then().statusCode(200);
-        given().cookie("session", cookie).header("end-user", "mallory").when().get("/api/v1/products/0/ratings")
-                .then().statusCode(200);
+        String cookie = given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .formParam("passwd", "password")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
+        given().cookie("session", cookie)
+                .header("end-user", "mallory")
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
+        given().cookie("session", cookie)
+                .header("end-user", "mallory")
+                .when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200);
         assertEquals("jason", details().getHeader("end-user"));
         assertEquals("jason", reviews().getHeader("end-user"));
         assertEquals("jason", only(backends.ratings, "/ratings/0").getHeader("end-user"));
@@ -139,12 +168,23 @@ class HeaderPropagationTest {
 
     @Test
     void sessionCookiesStayHomeOtherCookiesTravel() {
-        String cookie = given().redirects().follow(false).formParam("username", "jason")
-                .when().post("/login").then().statusCode(302).extract().cookie("session");
+        String cookie = given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
         String sent = "theme=dark; session=" + cookie + "; q_session=enc; q_session_at=enc; q_session_rt=enc;"
                 + " q_auth_0f5c=state; ab-test=b";
         given().header("cookie", sent).when().get("/productpage").then().statusCode(200);
-        given().header("cookie", sent).when().get("/api/v1/products/0/ratings").then().statusCode(200);
+        given().header("cookie", sent)
+                .when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200);
         for (LoggedRequest request : List.of(details(), reviews(), only(backends.ratings, "/ratings/0"))) {
             assertEquals("theme=dark; ab-test=b", request.getHeader("cookie"), "cookie to " + request.getUrl());
             assertEquals("jason", request.getHeader("end-user"), "still signed in for " + request.getUrl());
@@ -153,13 +193,24 @@ class HeaderPropagationTest {
 
     @Test
     void aSessionCookieSpelledWithALeadingCommaIsReadHereAndStillStaysHome() {
-        String cookie = given().redirects().follow(false).formParam("username", "jason")
-                .when().post("/login").then().statusCode(302).extract().cookie("session");
+        String cookie = given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
         for (String sent : List.of("theme=dark;,session=" + cookie, "theme=dark; , session=" + cookie)) {
             backends.reset();
             backends.healthy();
             // Vert.x skips the comma and signs jason in from this header: it is the session cookie.
-            given().header("cookie", sent).when().get("/productpage").then().statusCode(200)
+            given().header("cookie", sent)
+                    .when()
+                    .get("/productpage")
+                    .then()
+                    .statusCode(200)
                     .body(containsString("<p class=\"user-name\">jason</p>"));
             assertEquals("jason", details().getHeader("end-user"), sent);
             assertEquals("theme=dark", details().getHeader("cookie"), sent);
@@ -169,14 +220,23 @@ class HeaderPropagationTest {
 
     @Test
     void cookieHeaderSplitOverSeveralFieldsIsFilteredAsOne() {
-        given().header("cookie", "session=abc").header("cookie", "theme=dark").header("cookie", "q_session_rt=x")
-                .when().get("/api/v1/products/0").then().statusCode(200);
+        given().header("cookie", "session=abc")
+                .header("cookie", "theme=dark")
+                .header("cookie", "q_session_rt=x")
+                .when()
+                .get("/api/v1/products/0")
+                .then()
+                .statusCode(200);
         assertEquals("theme=dark", details().getHeader("cookie"));
     }
 
     @Test
     void noCookieHeaderWhenOnlySessionCookiesCameIn() {
-        given().header("cookie", "session=abc; q_session=def").when().get("/productpage").then().statusCode(200);
+        given().header("cookie", "session=abc; q_session=def")
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
         assertFalse(details().containsHeader("cookie"), details().getHeader("cookie"));
         assertFalse(reviews().containsHeader("cookie"), reviews().getHeader("cookie"));
     }
@@ -195,7 +255,10 @@ class HeaderPropagationTest {
                 .header("x-b3-spanid", B3_SPAN_ID)
                 .header("x-b3-parentspanid", "05e3ac9a4f6e3b90")
                 .header("x-b3-sampled", "1")
-                .when().get("/productpage").then().statusCode(200);
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
         for (LoggedRequest request : List.of(details(), reviews())) {
             assertEquals("000000000000000080f198ee56343ba8", request.getHeader("x-b3-traceid"));
             String spanId = request.getHeader("x-b3-spanid");
@@ -211,7 +274,10 @@ class HeaderPropagationTest {
     @Test
     void b3SingleHeaderIsReadButNotForwarded() {
         given().header("b3", B3_TRACE_ID + "-" + B3_SPAN_ID + "-1")
-                .when().get("/api/v1/products/0/ratings").then().statusCode(200);
+                .when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200);
         LoggedRequest ratings = only(backends.ratings, "/ratings/0");
         assertEquals("000000000000000080f198ee56343ba8", ratings.getHeader("x-b3-traceid"));
         assertEquals("1", ratings.getHeader("x-b3-sampled"));
@@ -223,7 +289,10 @@ class HeaderPropagationTest {
         given().header("x-b3-traceid", B3_TRACE_ID)
                 .header("x-b3-spanid", B3_SPAN_ID)
                 .header("x-b3-sampled", "0")
-                .when().get("/api/v1/products/0").then().statusCode(200);
+                .when()
+                .get("/api/v1/products/0")
+                .then()
+                .statusCode(200);
         LoggedRequest details = details();
         assertEquals("000000000000000080f198ee56343ba8", details.getHeader("x-b3-traceid"));
         assertEquals("0", details.getHeader("x-b3-sampled"));
@@ -235,7 +304,10 @@ class HeaderPropagationTest {
         given().header("x-b3-traceid", B3_TRACE_ID)
                 .header("x-b3-spanid", B3_SPAN_ID)
                 .header("x-b3-flags", "1")
-                .when().get("/api/v1/products/0").then().statusCode(200);
+                .when()
+                .get("/api/v1/products/0")
+                .then()
+                .statusCode(200);
         LoggedRequest details = details();
         assertEquals("1", details.getHeader("x-b3-sampled"));
         assertFalse(details.containsHeader("x-b3-flags"));
@@ -245,7 +317,10 @@ class HeaderPropagationTest {
     void w3cTraceContextIsContinued() {
         given().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .header("tracestate", "congo=t61rcWkgMzE")
-                .when().get("/productpage").then().statusCode(200);
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
         for (LoggedRequest request : List.of(details(), reviews())) {
             String traceparent = request.getHeader("traceparent");
             assertTrue(traceparent.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"), traceparent);
@@ -258,8 +333,14 @@ class HeaderPropagationTest {
     @Test
     void retriedReviewsCallCarriesTheSameHeaders() {
         backends.reviews("0", BackendStubs.json(503, "{}"));
-        withCopiedHeaders().header("x-b3-traceid", B3_TRACE_ID).header("x-b3-spanid", B3_SPAN_ID)
-                .header("x-b3-sampled", "1").when().get("/productpage").then().statusCode(200);
+        withCopiedHeaders()
+                .header("x-b3-traceid", B3_TRACE_ID)
+                .header("x-b3-spanid", B3_SPAN_ID)
+                .header("x-b3-sampled", "1")
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
         List<LoggedRequest> attempts = backends.reviews.findAll(getRequestedFor(urlEqualTo("/reviews/0")));
         assertEquals(2, attempts.size());
         for (LoggedRequest attempt : attempts) {

@@ -52,14 +52,19 @@ class HostileUserClaimTest {
     void aHostileDisplayNameReachesNoHeader() {
         Cookies session = OidcSignInTest.signIn(provider, Map.of());
         Document page = Pages.productPage(given().cookies(session));
-        assertEquals(OidcProviderStub.HOSTILE_NAME.replaceAll("\\s+", " "), page.selectFirst(".user-name").text());
+        assertEquals(
+                OidcProviderStub.HOSTILE_NAME.replaceAll("\\s+", " "),
+                page.selectFirst(".user-name").text());
         given().cookies(session).when().get("/api/v1/products/0/ratings").then().statusCode(200);
-        for (LoggedRequest request : List.of(backends.details.getAllServeEvents().get(0).getRequest(),
+        for (LoggedRequest request : List.of(
+                backends.details.getAllServeEvents().get(0).getRequest(),
                 backends.reviews.getAllServeEvents().get(0).getRequest(),
                 backends.ratings.getAllServeEvents().get(0).getRequest())) {
             assertFalse(request.containsHeader("end-user"), "end-user to " + request.getUrl());
             assertFalse(request.containsHeader("x-injected"), "injected header to " + request.getUrl());
-            assertEquals("Bearer " + OidcProviderStub.accessToken, request.getHeader("Authorization"),
+            assertEquals(
+                    "Bearer " + OidcProviderStub.accessToken,
+                    request.getHeader("Authorization"),
                     "still signed in for " + request.getUrl());
         }
     }

@@ -12,17 +12,19 @@ class LoginFormTest {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "jason|jason",
-            "j%61son|jason",
-            "j+son|j son",
-            "j%C3%A4son|j\u00e4son",
-            "%zz|%zz",
-            "a%|a%",
-            "a%4|a%4",
-            "%%41|%A",
-            "%E2%82|\ufffd",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jason|jason",
+                "j%61son|jason",
+                "j+son|j son",
+                "j%C3%A4son|j\u00e4son",
+                "%zz|%zz",
+                "a%|a%",
+                "a%4|a%4",
+                "%%41|%A",
+                "%E2%82|\ufffd",
+            })
     void decodesLikeWerkzeugKeepingBadEscapes(String encoded, String decoded) {
         assertEquals(decoded, LoginForm.decode(encoded));
     }
@@ -39,8 +41,9 @@ class LoginFormTest {
 
     @Test
     void contentTypeParametersAndCaseDoNotMatter() {
-        assertEquals("jason", LoginForm.field("Application/X-WWW-Form-Urlencoded; charset=UTF-8", "username=jason",
-                "username"));
+        assertEquals(
+                "jason",
+                LoginForm.field("Application/X-WWW-Form-Urlencoded; charset=UTF-8", "username=jason", "username"));
     }
 
     @Test

@@ -3,5 +3,4 @@ package dev.bookinfo.productpage.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class LoginIT extends LoginTest {
-}
+class LoginIT extends LoginTest {}

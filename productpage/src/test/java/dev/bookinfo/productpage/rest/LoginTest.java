@@ -14,12 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.bookinfo.productpage.testing.BackendStubs;
 import dev.bookinfo.productpage.testing.BackendStubsResource;
+import dev.bookinfo.productpage.testing.DemoSessions;
+import dev.bookinfo.productpage.testing.FromAddress;
 import dev.bookinfo.productpage.testing.InjectBackends;
 import dev.bookinfo.productpage.testing.Pages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import dev.bookinfo.productpage.testing.DemoSessions;
-import dev.bookinfo.productpage.testing.FromAddress;
 import io.restassured.RestAssured;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -61,11 +61,16 @@ class LoginTest {
 
     /** Istio's test helper: {@code curl --data "username=jason&passwd=password" .../login}, no Referer. */
     private static String signIn(String user) {
-        return given().redirects().follow(false)
-                .formParam("username", user).formParam("passwd", "password")
-                .when().post("/login")
-                .then().statusCode(302)
-                .extract().cookie("session");
+        return given().redirects()
+                .follow(false)
+                .formParam("username", user)
+                .formParam("passwd", "password")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
     }
 
     private LoggedRequest detailsRequest() {
@@ -76,10 +81,14 @@ class LoginTest {
 
     @Test
     void formLoginWithoutRefererRedirectsToProductpageWithASignedCookie() {
-        given().redirects().follow(false)
-                .formParam("username", "jason").formParam("passwd", "password")
-                .when().post("/login")
-                .then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .formParam("passwd", "password")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
                 .header("Location", "/productpage")
                 .header("Set-Cookie", matchesPattern(SESSION_COOKIE))
                 .body(is(emptyString()));
@@ -95,20 +104,31 @@ class LoginTest {
 
     @Test
     void usernameMayComeFromTheQueryString() {
-        String cookie = given().redirects().follow(false)
-                .when().post("/login?username=bob")
-                .then().statusCode(302)
+        String cookie = given().redirects()
+                .follow(false)
+                .when()
+                .post("/login?username=bob")
+                .then()
+                .statusCode(302)
                 .header("Location", "/productpage")
                 .header("Set-Cookie", matchesPattern(SESSION_COOKIE))
-                .extract().cookie("session");
+                .extract()
+                .cookie("session");
         Pages.productPage(given().cookie("session", cookie));
         assertEquals("bob", detailsRequest().getHeader("end-user"));
     }
 
     @Test
     void passwordIsIgnored() {
-        String cookie = given().redirects().follow(false).formParam("username", "jason")
-                .when().post("/login").then().statusCode(302).extract().cookie("session");
+        String cookie = given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
         Pages.productPage(given().cookie("session", cookie));
         assertEquals("jason", detailsRequest().getHeader("end-user"));
     }
@@ -116,63 +136,89 @@ class LoginTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void blankUsernameLeavesYouLoggedOut(String user) {
-        given().redirects().follow(false).formParam("username", user).formParam("passwd", "x")
-                .when().post("/login")
-                .then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .formParam("username", user)
+                .formParam("passwd", "x")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
                 .header("Location", "/productpage")
                 .header("Set-Cookie", CLEARED_COOKIE);
     }
 
     @Test
     void missingUsernameLeavesYouLoggedOut() {
-        given().redirects().follow(false).formParam("passwd", "x")
-                .when().post("/login")
-                .then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .formParam("passwd", "x")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
                 .header("Set-Cookie", CLEARED_COOKIE);
     }
 
     @Test
     void sameOriginRefererPathAndQueryAreKept() {
-        given().redirects().follow(false).header("Referer", origin() + "/productpage?u=normal")
+        given().redirects()
+                .follow(false)
+                .header("Referer", origin() + "/productpage?u=normal")
                 .formParam("username", "jason")
-                .when().post("/login")
-                .then().statusCode(302)
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
                 .header("Location", "/productpage?u=normal");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "http://evil.example/productpage",
-        "https://localhost:%d/productpage",
-        "http://localhost:1/productpage",
-        "http://localhost:%d//evil.example/x",
-        "http://user@localhost:%d/productpage",
-        "javascript:alert(1)",
-        "/productpage?u=relative",
-        "not a url"})
+    @ValueSource(
+            strings = {
+                "http://evil.example/productpage",
+                "https://localhost:%d/productpage",
+                "http://localhost:1/productpage",
+                "http://localhost:%d//evil.example/x",
+                "http://user@localhost:%d/productpage",
+                "javascript:alert(1)",
+                "/productpage?u=relative",
+                "not a url"
+            })
     void anyOtherRefererRedirectsToProductpage(String referer) {
-        given().redirects().follow(false).header("Referer", referer.formatted(RestAssured.port))
+        given().redirects()
+                .follow(false)
+                .header("Referer", referer.formatted(RestAssured.port))
                 .formParam("username", "jason")
-                .when().post("/login")
-                .then().statusCode(302)
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
                 .header("Location", "/productpage");
     }
 
     @Test
     void logoutClearsTheCookieAndRedirectsBack() {
-        given().redirects().follow(false).header("Referer", origin() + "/index.html")
+        given().redirects()
+                .follow(false)
+                .header("Referer", origin() + "/index.html")
                 .cookie("session", signIn("jason"))
-                .when().get("/logout")
-                .then().statusCode(302)
+                .when()
+                .get("/logout")
+                .then()
+                .statusCode(302)
                 .header("Location", "/index.html")
                 .header("Set-Cookie", CLEARED_COOKIE);
     }
 
     @Test
     void logoutWithoutRefererGoesToProductpage() {
-        given().redirects().follow(false)
-                .when().get("/logout")
-                .then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/logout")
+                .then()
+                .statusCode(302)
                 .header("Location", "/productpage")
                 .header("Set-Cookie", CLEARED_COOKIE);
     }
@@ -190,8 +236,18 @@ class LoginTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "v1.", "v1..", "v1.amFzb24", "v1.amFzb24.!!!", "v2.amFzb24.abc", "v2...",
-            "v2.amFzb24.1700000000.!!!", "v2.amFzb24.x.abc"})
+    @ValueSource(
+            strings = {
+                "garbage",
+                "v1.",
+                "v1..",
+                "v1.amFzb24",
+                "v1.amFzb24.!!!",
+                "v2.amFzb24.abc",
+                "v2...",
+                "v2.amFzb24.1700000000.!!!",
+                "v2.amFzb24.x.abc"
+            })
     void malformedCookieCountsAsLoggedOut(String value) {
         Document page = Pages.productPage(given().cookie("session", value));
         assertTrue(page.getElementById("sign-in-button") != null);
@@ -201,13 +257,15 @@ class LoginTest {
     @Test
     void aFreshlyMintedCookieSignsIn() {
         // The control for the two tests below: the minted cookie is right but for its time.
-        Document page = Pages.productPage(given().cookie("session", DemoSessions.mint("jason", Instant.now().minusSeconds(60))));
+        Document page = Pages.productPage(given().cookie(
+                        "session", DemoSessions.mint("jason", Instant.now().minusSeconds(60))));
         assertEquals("jason", page.selectFirst(".user-name").text());
     }
 
     @Test
     void anExpiredCookieCountsAsLoggedOut() {
-        String expired = DemoSessions.mint("jason", Instant.now().minus(Duration.ofHours(8)).minusSeconds(1));
+        String expired = DemoSessions.mint(
+                "jason", Instant.now().minus(Duration.ofHours(8)).minusSeconds(1));
         Document page = Pages.productPage(given().cookie("session", expired));
         assertTrue(page.getElementById("sign-in-button") != null, "sign-in button shown");
         assertFalse(detailsRequest().containsHeader("end-user"));
@@ -215,39 +273,66 @@ class LoginTest {
 
     @Test
     void aFutureDatedCookieCountsAsLoggedOut() {
-        Document page = Pages.productPage(given().cookie("session", DemoSessions.mint("jason", Instant.now().plus(Duration.ofHours(1)))));
+        Document page = Pages.productPage(given().cookie(
+                        "session", DemoSessions.mint("jason", Instant.now().plus(Duration.ofHours(1)))));
         assertTrue(page.getElementById("sign-in-button") != null, "sign-in button shown");
         assertFalse(detailsRequest().containsHeader("end-user"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jason\r\nx-evil: 1", "jason\n", "jas\u0000on", "a b", "Zo\u00eb", "<script>", "jason\t",
-            "01234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(
+            strings = {
+                "jason\r\nx-evil: 1",
+                "jason\n",
+                "jas\u0000on",
+                "a b",
+                "Zo\u00eb",
+                "<script>",
+                "jason\t",
+                "01234567890123456789012345678901234567890123456789012345678901234"
+            })
     void aNameOutsideTheRuleIsA400WithTheRule(String user) {
-        given().redirects().follow(false).formParam("username", user).formParam("passwd", "x")
-                .when().post("/login")
-                .then().statusCode(400)
+        given().redirects()
+                .follow(false)
+                .formParam("username", user)
+                .formParam("passwd", "x")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(400)
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .header("Set-Cookie", nullValue())
                 .body(is("Invalid username: use 1 to 64 letters (A-Z, a-z), digits or the characters . _ @ -\n"));
-        given().redirects().follow(false).queryParam("username", user)
-                .when().post("/login")
-                .then().statusCode(400)
+        given().redirects()
+                .follow(false)
+                .queryParam("username", user)
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(400)
                 .header("Set-Cookie", nullValue());
     }
 
     @Test
     void aKilobyteNameIsA400() {
         // Larger form fields never get here: Quarkus refuses the body first (413).
-        given().redirects().follow(false).formParam("username", "j".repeat(1000))
-                .when().post("/login")
-                .then().statusCode(400)
+        given().redirects()
+                .follow(false)
+                .formParam("username", "j".repeat(1000))
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(400)
                 .header("Set-Cookie", nullValue());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"alice.smith@example.com", "bob_the-builder",
-            "0123456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {
+                "alice.smith@example.com",
+                "bob_the-builder",
+                "0123456789012345678901234567890123456789012345678901234567890123"
+            })
     void namesWithinTheRuleSignIn(String user) {
         Pages.productPage(given().cookie("session", signIn(user)));
         assertEquals(user, detailsRequest().getHeader("end-user"));
@@ -255,25 +340,38 @@ class LoginTest {
 
     @Test
     void behindATrustedTlsProxyTheCookieIsSecure() {
-        given().redirects().follow(false).header("X-Forwarded-Proto", "https").formParam("username", "jason")
-                .when().post("/login")
-                .then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .header("X-Forwarded-Proto", "https")
+                .formParam("username", "jason")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
                 .header("Set-Cookie", matchesPattern(SESSION_COOKIE.replace("SameSite=Lax", "SameSite=Lax; Secure")));
-        given().redirects().follow(false).header("X-Forwarded-Proto", "https")
-                .when().get("/logout")
-                .then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .header("X-Forwarded-Proto", "https")
+                .when()
+                .get("/logout")
+                .then()
+                .statusCode(302)
                 .header("Set-Cookie", CLEARED_COOKIE + "; Secure");
     }
 
     @Test
     void aForwardedProtoFromAnUntrustedAddressChangesNothing() {
-        HttpResponse<String> logout = FromAddress.get(FromAddress.STRANGER, "/logout",
+        HttpResponse<String> logout = FromAddress.get(
+                FromAddress.STRANGER,
+                "/logout",
                 Map.of("X-Forwarded-Proto", "https", "Referer", "https://evil.example/x"));
         assertEquals(302, logout.statusCode());
         assertEquals(CLEARED_COOKIE, logout.headers().firstValue("Set-Cookie").orElseThrow());
-        HttpResponse<String> fromSidecar = FromAddress.get(FromAddress.SIDECAR, "/logout",
-                Map.of("X-Forwarded-Proto", "https"));
-        assertEquals(CLEARED_COOKIE + "; Secure", fromSidecar.headers().firstValue("Set-Cookie").orElseThrow());
+        HttpResponse<String> fromSidecar =
+                FromAddress.get(FromAddress.SIDECAR, "/logout", Map.of("X-Forwarded-Proto", "https"));
+        assertEquals(
+                CLEARED_COOKIE + "; Secure",
+                fromSidecar.headers().firstValue("Set-Cookie").orElseThrow());
     }
 
     @Test

@@ -28,9 +28,15 @@ class MalformedLoginTest {
 
     @Test
     void badPercentEscapesElsewhereInTheBodyDoNotStopTheLogin() {
-        given().redirects().follow(false).contentType(FORM).body("passwd=%zz%&username=j%61son&x=%")
-                .when().post("/login")
-                .then().statusCode(302).header("Set-Cookie", startsWith("session=v2.amFzb24."));
+        given().redirects()
+                .follow(false)
+                .contentType(FORM)
+                .body("passwd=%zz%&username=j%61son&x=%")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .header("Set-Cookie", startsWith("session=v2.amFzb24."));
     }
 
     @Test
@@ -53,27 +59,46 @@ class MalformedLoginTest {
 
     @Test
     void bodyOverTheLimitIs413() {
-        given().redirects().follow(false).contentType(FORM).body("username=jason&passwd=" + "x".repeat(70 * 1024))
-                .when().post("/login")
-                .then().statusCode(413);
+        given().redirects()
+                .follow(false)
+                .contentType(FORM)
+                .body("username=jason&passwd=" + "x".repeat(70 * 1024))
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(413);
     }
 
     @Test
     void otherBodiesCarryNoNameAndSignOut() {
-        given().redirects().follow(false).contentType("multipart/form-data; boundary=x")
+        given().redirects()
+                .follow(false)
+                .contentType("multipart/form-data; boundary=x")
                 .body("--x\r\nbroken".getBytes(StandardCharsets.UTF_8))
-                .when().post("/login")
-                .then().statusCode(302).header("Set-Cookie", startsWith("session=;"));
-        given().redirects().follow(false).contentType("application/json").body("{")
-                .when().post("/login")
-                .then().statusCode(302).header("Set-Cookie", startsWith("session=;"));
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .header("Set-Cookie", startsWith("session=;"));
+        given().redirects()
+                .follow(false)
+                .contentType("application/json")
+                .body("{")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .header("Set-Cookie", startsWith("session=;"));
     }
 
     private static String chunked(String body) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < body.length(); i += 1000) {
             String chunk = body.substring(i, Math.min(body.length(), i + 1000));
-            out.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            out.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
         }
         return out.append("0\r\n\r\n").toString();
     }

@@ -46,31 +46,84 @@ class MalformedProxyHeadersTest {
 
     /** Header blocks (CRLF-separated lines) in which no value is well formed. */
     static final List<String> MALFORMED = List.of(
-            "X-Forwarded-For: ", "X-Forwarded-For: ,", "X-Forwarded-For: ,,,", "X-Forwarded-For:  , 203.0.113.7",
-            "X-Forwarded-For: for=", "X-Forwarded-For: \"", "X-Forwarded-For: [", "X-Forwarded-For: [::1",
-            "X-Forwarded-For: [::1]:", "X-Forwarded-For: [::1]:99999", "X-Forwarded-For: ::1]:80",
-            "X-Forwarded-For: 1.2.3.4:0", "X-Forwarded-For: 1.2.3.4:65536", "X-Forwarded-For: 1.2.3.4:-1",
-            "X-Forwarded-For: unknown", "X-Forwarded-For: _hidden", "X-Forwarded-For: fe80::1%eth0",
-            "X-Forwarded-For: ü", "X-Forwarded-For: " + HUGE, "X-Forwarded-For: :", "X-Forwarded-For: :80",
+            "X-Forwarded-For: ",
+            "X-Forwarded-For: ,",
+            "X-Forwarded-For: ,,,",
+            "X-Forwarded-For:  , 203.0.113.7",
+            "X-Forwarded-For: for=",
+            "X-Forwarded-For: \"",
+            "X-Forwarded-For: [",
+            "X-Forwarded-For: [::1",
+            "X-Forwarded-For: [::1]:",
+            "X-Forwarded-For: [::1]:99999",
+            "X-Forwarded-For: ::1]:80",
+            "X-Forwarded-For: 1.2.3.4:0",
+            "X-Forwarded-For: 1.2.3.4:65536",
+            "X-Forwarded-For: 1.2.3.4:-1",
+            "X-Forwarded-For: unknown",
+            "X-Forwarded-For: _hidden",
+            "X-Forwarded-For: fe80::1%eth0",
+            "X-Forwarded-For: ü",
+            "X-Forwarded-For: " + HUGE,
+            "X-Forwarded-For: :",
+            "X-Forwarded-For: :80",
             "X-Forwarded-For: ,\r\nX-Forwarded-For: 203.0.113.7",
-            "X-Forwarded-Proto: ", "X-Forwarded-Proto: ,", "X-Forwarded-Proto: gopher", "X-Forwarded-Proto: \"https\"",
-            "X-Forwarded-Proto: ht tp", "X-Forwarded-Proto: é", "X-Forwarded-Proto: " + HUGE,
-            "X-Forwarded-Proto: ,https", "X-Forwarded-Ssl: maybe", "X-Forwarded-Ssl: ",
-            "X-Forwarded-Host: ", "X-Forwarded-Host: ,", "X-Forwarded-Host: :", "X-Forwarded-Host: :80",
-            "X-Forwarded-Host: [", "X-Forwarded-Host: [::1", "X-Forwarded-Host: [::1]x",
+            "X-Forwarded-Proto: ",
+            "X-Forwarded-Proto: ,",
+            "X-Forwarded-Proto: gopher",
+            "X-Forwarded-Proto: \"https\"",
+            "X-Forwarded-Proto: ht tp",
+            "X-Forwarded-Proto: é",
+            "X-Forwarded-Proto: " + HUGE,
+            "X-Forwarded-Proto: ,https",
+            "X-Forwarded-Ssl: maybe",
+            "X-Forwarded-Ssl: ",
+            "X-Forwarded-Host: ",
+            "X-Forwarded-Host: ,",
+            "X-Forwarded-Host: :",
+            "X-Forwarded-Host: :80",
+            "X-Forwarded-Host: [",
+            "X-Forwarded-Host: [::1",
+            "X-Forwarded-Host: [::1]x",
             "X-Forwarded-Host: [::1]:99999",
-            "X-Forwarded-Host: a:99999999", "X-Forwarded-Host: a:", "X-Forwarded-Host: a:b", "X-Forwarded-Host: a:0",
-            "X-Forwarded-Host: a b", "X-Forwarded-Host: a/b", "X-Forwarded-Host: a@b", "X-Forwarded-Host: é.example",
-            "X-Forwarded-Host: a..b", "X-Forwarded-Host: " + HUGE, "X-Forwarded-Host: [" + ":".repeat(8_000) + "]",
+            "X-Forwarded-Host: a:99999999",
+            "X-Forwarded-Host: a:",
+            "X-Forwarded-Host: a:b",
+            "X-Forwarded-Host: a:0",
+            "X-Forwarded-Host: a b",
+            "X-Forwarded-Host: a/b",
+            "X-Forwarded-Host: a@b",
+            "X-Forwarded-Host: é.example",
+            "X-Forwarded-Host: a..b",
+            "X-Forwarded-Host: " + HUGE,
+            "X-Forwarded-Host: [" + ":".repeat(8_000) + "]",
             "X-Forwarded-Host: \r\nX-Forwarded-Host: evil.example",
-            "X-Forwarded-Port: ", "X-Forwarded-Port: ,", "X-Forwarded-Port: abc", "X-Forwarded-Port: -1",
-            "X-Forwarded-Port: 0", "X-Forwarded-Port: 65536", "X-Forwarded-Port: 99999999999",
-            "X-Forwarded-Port: 8443x", "X-Forwarded-Port: " + "9".repeat(8_000),
-            "X-Forwarded-Prefix: ", "X-Forwarded-Prefix: /", "X-Forwarded-Prefix: //", "X-Forwarded-Prefix: ../..",
+            "X-Forwarded-Port: ",
+            "X-Forwarded-Port: ,",
+            "X-Forwarded-Port: abc",
+            "X-Forwarded-Port: -1",
+            "X-Forwarded-Port: 0",
+            "X-Forwarded-Port: 65536",
+            "X-Forwarded-Port: 99999999999",
+            "X-Forwarded-Port: 8443x",
+            "X-Forwarded-Port: " + "9".repeat(8_000),
+            "X-Forwarded-Prefix: ",
+            "X-Forwarded-Prefix: /",
+            "X-Forwarded-Prefix: //",
+            "X-Forwarded-Prefix: ../..",
             "X-Forwarded-Prefix: " + HUGE,
-            "Forwarded: ", "Forwarded: ,", "Forwarded: for=", "Forwarded: for=\"", "Forwarded: for=\"[::1",
-            "Forwarded: host=", "Forwarded: proto=", "Forwarded: host=\"", "Forwarded: for=;proto=;host=",
-            "Forwarded: ;;;", "Forwarded: for=[::1]:99999", "Forwarded: host=evil.example;proto=https",
+            "Forwarded: ",
+            "Forwarded: ,",
+            "Forwarded: for=",
+            "Forwarded: for=\"",
+            "Forwarded: for=\"[::1",
+            "Forwarded: host=",
+            "Forwarded: proto=",
+            "Forwarded: host=\"",
+            "Forwarded: for=;proto=;host=",
+            "Forwarded: ;;;",
+            "Forwarded: for=[::1]:99999",
+            "Forwarded: host=evil.example;proto=https",
             "Forwarded: " + HUGE,
             "X-Forwarded-For: ,\r\nX-Forwarded-Proto: ,\r\nX-Forwarded-Host: ,\r\nX-Forwarded-Port: ,\r\n"
                     + "X-Forwarded-Prefix: ,\r\nForwarded: ,");
@@ -85,12 +138,10 @@ class MalformedProxyHeadersTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -114,27 +165,40 @@ class MalformedProxyHeadersTest {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
-        assertTrue(errors.isEmpty(), "ERROR lines: " + errors.stream().map(r -> r.getLoggerName() + ": "
-                + r.getMessage()).toList());
+        assertTrue(
+                errors.isEmpty(),
+                "ERROR lines: "
+                        + errors.stream()
+                                .map(r -> r.getLoggerName() + ": " + r.getMessage())
+                                .toList());
     }
 
     @Test
     void aMalformedClientAddressDoesNotCancelTheWellFormedHostAndProto() throws IOException {
-        String response = exchange(FromAddress.SIDECAR, "X-Forwarded-For: ,\r\nX-Forwarded-Proto: HTTPS\r\n"
-                + "X-Forwarded-Host: Bookinfo.Example.com\r\nX-Forwarded-Port: 8443\r\nForwarded: for=");
+        String response = exchange(
+                FromAddress.SIDECAR,
+                "X-Forwarded-For: ,\r\nX-Forwarded-Proto: HTTPS\r\n"
+                        + "X-Forwarded-Host: Bookinfo.Example.com\r\nX-Forwarded-Port: 8443\r\nForwarded: for=");
         assertEquals("https://bookinfo.example.com:8443/callback", redirectUri(response), response);
-        assertEquals("https://[2001:db8::1]:8443/callback", redirectUri(exchange(FromAddress.SIDECAR,
-                "X-Forwarded-Proto: https\r\nX-Forwarded-Host: [2001:db8::1]:8443")));
+        assertEquals(
+                "https://[2001:db8::1]:8443/callback",
+                redirectUri(exchange(
+                        FromAddress.SIDECAR, "X-Forwarded-Proto: https\r\nX-Forwarded-Host: [2001:db8::1]:8443")));
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
     @Test
     void fromAStrangerEvenWellFormedValuesCountForNothing() throws IOException {
-        String response = exchange(FromAddress.STRANGER, "X-Forwarded-For: ,\r\nX-Forwarded-Proto: https\r\n"
-                + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Port: 8443");
+        String response = exchange(
+                FromAddress.STRANGER,
+                "X-Forwarded-For: ,\r\nX-Forwarded-Proto: https\r\n"
+                        + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Port: 8443");
         assertEquals(FromAddress.origin() + "/callback", redirectUri(response), response);
-        assertTrue(response.lines().filter(l -> l.toLowerCase().startsWith("set-cookie:"))
-                .noneMatch(l -> l.contains("Secure")), response);
+        assertTrue(
+                response.lines()
+                        .filter(l -> l.toLowerCase().startsWith("set-cookie:"))
+                        .noneMatch(l -> l.contains("Secure")),
+                response);
     }
 
     /** GET /login from {@code from} with the extra header lines; fails if the answer takes over 10 seconds. */
@@ -145,7 +209,8 @@ class MalformedProxyHeadersTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /login HTTP/1.1\r\nHost: 127.0.0.1:" + RestAssured.port + "\r\n" + headers
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream response = new ByteArrayOutputStream();

@@ -3,5 +3,4 @@ package dev.bookinfo.productpage.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class MetricsIT extends MetricsTest {
-}
+class MetricsIT extends MetricsTest {}

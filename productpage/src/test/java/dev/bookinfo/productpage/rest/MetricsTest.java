@@ -37,8 +37,10 @@ class MetricsTest {
     @Test
     void metricsArePrometheusText() {
         given().when().get("/api/v1/products/0").then().statusCode(200);
-        given().when().get("/metrics")
-                .then().statusCode(200)
+        given().when()
+                .get("/metrics")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .body(containsString("# TYPE request_result_total counter\n"))
                 .body(containsString("request_result_total{destination_app=\"details\",response_code=\"200\","));
@@ -88,8 +90,10 @@ class MetricsTest {
     @Test
     void runtimeAndRequestMetersWithoutPerExchangeClientMeters() {
         given().when().get("/productpage").then().statusCode(200);
-        given().when().get("/metrics")
-                .then().statusCode(200)
+        given().when()
+                .get("/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("\njvm_memory_used_bytes{"))
                 .body(containsString("\njvm_gc_"))
                 .body(containsString("\nprocess_cpu_usage "))

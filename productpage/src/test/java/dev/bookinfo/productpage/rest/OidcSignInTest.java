@@ -23,12 +23,12 @@ import io.restassured.RestAssured;
 import io.restassured.http.Cookies;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +67,16 @@ class OidcSignInTest {
         login.then().statusCode(302);
         URI location = URI.create(login.header("Location"));
         Map<String, String> query = query(location);
-        assertEquals(provider.baseUrl() + "/authorize", location.getScheme() + "://" + location.getAuthority()
-                + location.getPath());
+        assertEquals(
+                provider.baseUrl() + "/authorize",
+                location.getScheme() + "://" + location.getAuthority() + location.getPath());
         assertEquals("code", query.get("response_type"));
         assertEquals(OidcProviderStub.CLIENT_ID, query.get("client_id"));
         assertEquals(origin() + "/callback", query.get("redirect_uri"));
         assertEquals(OidcProviderStub.AUDIENCE, query.get("audience"));
-        assertEquals(List.of("openid", "profile"), List.of(query.get("scope").split(" ")).stream().sorted().toList());
+        assertEquals(
+                List.of("openid", "profile"),
+                List.of(query.get("scope").split(" ")).stream().sorted().toList());
         assertTrue(query.containsKey("state"), "state parameter");
     }
 
@@ -86,90 +89,159 @@ class OidcSignInTest {
         assertTrue(challenge != null && challenge.matches("[A-Za-z0-9_-]{43}"), "code_challenge: " + challenge);
 
         // The verifier comes back with the code, from the encrypted state cookie, and matches the challenge.
-        given().redirects().follow(false).cookies(login.detailedCookies())
-                .queryParam("code", "code-from-the-provider").queryParam("state", query.get("state"))
-                .when().get("/callback").then().statusCode(302);
-        String tokenRequest = provider.findAll(postRequestedFor(urlEqualTo("/oauth/token"))).getLast().getBodyAsString();
+        given().redirects()
+                .follow(false)
+                .cookies(login.detailedCookies())
+                .queryParam("code", "code-from-the-provider")
+                .queryParam("state", query.get("state"))
+                .when()
+                .get("/callback")
+                .then()
+                .statusCode(302);
+        String tokenRequest = provider.findAll(postRequestedFor(urlEqualTo("/oauth/token")))
+                .getLast()
+                .getBodyAsString();
         Map<String, String> form = form(tokenRequest);
         String verifier = form.get("code_verifier");
         assertTrue(verifier != null && verifier.length() >= 43, "code_verifier in " + tokenRequest);
-        assertEquals(challenge, Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(
+                challenge,
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(MessageDigest.getInstance("SHA-256")
+                                .digest(verifier.getBytes(StandardCharsets.US_ASCII))));
         assertFalse(login.headers().getValues("Set-Cookie").toString().contains(verifier), "verifier encrypted");
     }
 
     @Test
     void aForgedForwardedHostFromAnUntrustedAddressChangesNoRedirectUri() {
-        HttpResponse<String> login = FromAddress.get(FromAddress.STRANGER, "/login", Map.of(
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example", "Forwarded", "host=evil.example"));
+        HttpResponse<String> login = FromAddress.get(
+                FromAddress.STRANGER,
+                "/login",
+                Map.of(
+                        "X-Forwarded-Proto",
+                        "https",
+                        "X-Forwarded-Host",
+                        "evil.example",
+                        "Forwarded",
+                        "host=evil.example"));
         assertEquals(302, login.statusCode());
-        assertEquals(FromAddress.origin() + "/callback",
-                query(URI.create(login.headers().firstValue("Location").orElseThrow())).get("redirect_uri"));
-        assertFalse(login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("Secure")),
-                "not Secure: the request came over plain http " + login.headers().allValues("Set-Cookie"));
+        assertEquals(
+                FromAddress.origin() + "/callback",
+                query(URI.create(login.headers().firstValue("Location").orElseThrow()))
+                        .get("redirect_uri"));
+        assertFalse(
+                login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("Secure")),
+                "not Secure: the request came over plain http "
+                        + login.headers().allValues("Set-Cookie"));
     }
 
     @Test
     void theSidecarsForwardedHostAndProtoAreTrusted() {
-        HttpResponse<String> login = FromAddress.get(FromAddress.SIDECAR, "/login", Map.of(
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com"));
+        HttpResponse<String> login = FromAddress.get(
+                FromAddress.SIDECAR,
+                "/login",
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com"));
         assertEquals(302, login.statusCode());
-        assertEquals("https://bookinfo.example.com/callback",
-                query(URI.create(login.headers().firstValue("Location").orElseThrow())).get("redirect_uri"));
+        assertEquals(
+                "https://bookinfo.example.com/callback",
+                query(URI.create(login.headers().firstValue("Location").orElseThrow()))
+                        .get("redirect_uri"));
     }
 
     @Test
     void theSidecarsForwardedHeaderCountsForNothingItsXForwardedPortDoes() {
         // The standard Forwarded header counts from nobody: only the X-Forwarded-* family does, as the docs say.
-        HttpResponse<String> forwarded = FromAddress.get(FromAddress.SIDECAR, "/login", Map.of(
-                "Forwarded", "host=evil.example;proto=https"));
-        assertEquals(FromAddress.origin() + "/callback",
-                query(URI.create(forwarded.headers().firstValue("Location").orElseThrow())).get("redirect_uri"));
-        HttpResponse<String> port = FromAddress.get(FromAddress.SIDECAR, "/login", Map.of(
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com", "X-Forwarded-Port", "8443"));
-        assertEquals("https://bookinfo.example.com:8443/callback",
-                query(URI.create(port.headers().firstValue("Location").orElseThrow())).get("redirect_uri"));
+        HttpResponse<String> forwarded =
+                FromAddress.get(FromAddress.SIDECAR, "/login", Map.of("Forwarded", "host=evil.example;proto=https"));
+        assertEquals(
+                FromAddress.origin() + "/callback",
+                query(URI.create(forwarded.headers().firstValue("Location").orElseThrow()))
+                        .get("redirect_uri"));
+        HttpResponse<String> port = FromAddress.get(
+                FromAddress.SIDECAR,
+                "/login",
+                Map.of(
+                        "X-Forwarded-Proto",
+                        "https",
+                        "X-Forwarded-Host",
+                        "bookinfo.example.com",
+                        "X-Forwarded-Port",
+                        "8443"));
+        assertEquals(
+                "https://bookinfo.example.com:8443/callback",
+                query(URI.create(port.headers().firstValue("Location").orElseThrow()))
+                        .get("redirect_uri"));
     }
 
     @Test
     void aForgedForwardedHostFromAnUntrustedAddressChangesNoLogoutReturn() {
         Cookies session = signIn();
-        HttpResponse<String> logout = FromAddress.get(FromAddress.STRANGER, "/logout", Map.of(
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example",
-                "Cookie", cookieHeader(session)));
+        HttpResponse<String> logout = FromAddress.get(
+                FromAddress.STRANGER,
+                "/logout",
+                Map.of(
+                        "X-Forwarded-Proto",
+                        "https",
+                        "X-Forwarded-Host",
+                        "evil.example",
+                        "Cookie",
+                        cookieHeader(session)));
         assertEquals(302, logout.statusCode());
         URI location = URI.create(logout.headers().firstValue("Location").orElseThrow());
-        assertEquals(provider.baseUrl() + "/oidc/logout", location.getScheme() + "://" + location.getAuthority()
-                + location.getPath());
+        assertEquals(
+                provider.baseUrl() + "/oidc/logout",
+                location.getScheme() + "://" + location.getAuthority() + location.getPath());
         assertEquals(FromAddress.origin() + "/productpage", query(location).get("post_logout_redirect_uri"));
     }
 
     @Test
     void theSidecarsForwardedHostSetsTheLogoutReturn() {
         Cookies session = signIn();
-        HttpResponse<String> logout = FromAddress.get(FromAddress.SIDECAR, "/logout", Map.of(
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com",
-                "Cookie", cookieHeader(session)));
-        assertEquals("https://bookinfo.example.com/productpage",
-                query(URI.create(logout.headers().firstValue("Location").orElseThrow())).get("post_logout_redirect_uri"));
+        HttpResponse<String> logout = FromAddress.get(
+                FromAddress.SIDECAR,
+                "/logout",
+                Map.of(
+                        "X-Forwarded-Proto",
+                        "https",
+                        "X-Forwarded-Host",
+                        "bookinfo.example.com",
+                        "Cookie",
+                        cookieHeader(session)));
+        assertEquals(
+                "https://bookinfo.example.com/productpage",
+                query(URI.create(logout.headers().firstValue("Location").orElseThrow()))
+                        .get("post_logout_redirect_uri"));
     }
 
     @Test
     void overTlsEveryCookieIsSecure() {
-        Response login = given().redirects().follow(false).header("X-Forwarded-Proto", "https").when().get("/login");
+        Response login = given().redirects()
+                .follow(false)
+                .header("X-Forwarded-Proto", "https")
+                .when()
+                .get("/login");
         List<String> stateCookies = login.headers().getValues("Set-Cookie");
-        assertTrue(!stateCookies.isEmpty() && stateCookies.stream().allMatch(c -> c.contains("; Secure")),
+        assertTrue(
+                !stateCookies.isEmpty() && stateCookies.stream().allMatch(c -> c.contains("; Secure")),
                 "state cookie: " + stateCookies);
         String state = query(URI.create(login.header("Location"))).get("state");
-        Response callback = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
+        Response callback = given().redirects()
+                .follow(false)
+                .header("X-Forwarded-Proto", "https")
                 .cookies(login.detailedCookies())
-                .queryParam("code", "code-from-the-provider").queryParam("state", state)
-                .when().get("/callback");
+                .queryParam("code", "code-from-the-provider")
+                .queryParam("state", state)
+                .when()
+                .get("/callback");
         callback.then().statusCode(302);
         List<String> sessionCookies = callback.headers().getValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("q_session")).toList();
+                .filter(c -> c.startsWith("q_session"))
+                .toList();
         assertEquals(3, sessionCookies.size(), "q_session, q_session_at, q_session_rt: " + sessionCookies);
-        assertTrue(sessionCookies.stream().allMatch(c -> c.contains("; Secure") && c.toLowerCase().contains("; httponly")),
+        assertTrue(
+                sessionCookies.stream()
+                        .allMatch(c -> c.contains("; Secure") && c.toLowerCase().contains("; httponly")),
                 "Secure and HttpOnly: " + sessionCookies);
     }
 
@@ -182,12 +254,15 @@ class OidcSignInTest {
 
     @Test
     void behindATlsTerminatingGatewayTheCallbackIsHttpsOnThePublicHost() {
-        Response login = given().redirects().follow(false)
+        Response login = given().redirects()
+                .follow(false)
                 .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "bookinfo.example.com")
-                .when().get("/login");
+                .when()
+                .get("/login");
         login.then().statusCode(302);
-        assertEquals("https://bookinfo.example.com/callback",
+        assertEquals(
+                "https://bookinfo.example.com/callback",
                 query(URI.create(login.header("Location"))).get("redirect_uri"));
     }
 
@@ -200,9 +275,12 @@ class OidcSignInTest {
         assertEquals("logout", page.selectFirst("a.sign-out").attr("href"));
         assertEquals(9, Pages.count(page.html(), "glyphicon glyphicon-star"), "filled stars of reviews v2 (5 + 4)");
 
-        for (LoggedRequest request : List.of(backends.details.getAllServeEvents().get(0).getRequest(),
+        for (LoggedRequest request : List.of(
+                backends.details.getAllServeEvents().get(0).getRequest(),
                 backends.reviews.getAllServeEvents().get(0).getRequest())) {
-            assertEquals("Bearer " + OidcProviderStub.accessToken, request.getHeader("Authorization"),
+            assertEquals(
+                    "Bearer " + OidcProviderStub.accessToken,
+                    request.getHeader("Authorization"),
                     "the access token, not the ID token, to " + request.getUrl());
             assertEquals(OidcProviderStub.USER, request.getHeader("end-user"));
         }
@@ -212,10 +290,20 @@ class OidcSignInTest {
     void theSessionCookiesStayHomeTheTokenGoesAsBearerOnly() {
         Cookies session = signIn();
         assertTrue(session.asList().size() >= 3, "q_session, q_session_at, q_session_rt: " + session);
-        given().cookies(session).cookie("theme", "dark").when().get("/productpage").then().statusCode(200);
-        given().cookies(session).cookie("theme", "dark").when().get("/api/v1/products/0/ratings")
-                .then().statusCode(200);
-        for (LoggedRequest request : List.of(backends.details.getAllServeEvents().get(0).getRequest(),
+        given().cookies(session)
+                .cookie("theme", "dark")
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
+        given().cookies(session)
+                .cookie("theme", "dark")
+                .when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200);
+        for (LoggedRequest request : List.of(
+                backends.details.getAllServeEvents().get(0).getRequest(),
                 backends.reviews.getAllServeEvents().get(0).getRequest(),
                 backends.ratings.getAllServeEvents().get(0).getRequest())) {
             assertEquals("theme=dark", request.getHeader("Cookie"), "cookies to " + request.getUrl());
@@ -226,9 +314,12 @@ class OidcSignInTest {
     @Test
     void theUsersTokenWinsOverAnIncomingAuthorizationHeader() {
         Cookies session = signIn();
-        given().cookies(session).header("Authorization", "Bearer sent-by-the-browser")
-                .when().get("/api/v1/products/0/ratings")
-                .then().statusCode(200);
+        given().cookies(session)
+                .header("Authorization", "Bearer sent-by-the-browser")
+                .when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200);
         LoggedRequest request = backends.ratings.getAllServeEvents().get(0).getRequest();
         assertEquals("Bearer " + OidcProviderStub.accessToken, request.getHeader("Authorization"));
     }
@@ -247,19 +338,26 @@ class OidcSignInTest {
     @Test
     void anonymousVisitorsIncomingAuthorizationIsCopiedAsUpstreamDoes() {
         given().header("Authorization", "Bearer sent-by-the-browser")
-                .when().get("/api/v1/products/0")
-                .then().statusCode(200);
+                .when()
+                .get("/api/v1/products/0")
+                .then()
+                .statusCode(200);
         LoggedRequest details = backends.details.getAllServeEvents().get(0).getRequest();
         assertEquals("Bearer sent-by-the-browser", details.getHeader("Authorization"));
     }
 
     @Test
     void theDemoCookieCountsForNothing() {
-        String demoCookie = given().redirects().follow(false).formParam("username", "jason")
-                .when().post("/login")
-                .then().statusCode(303)
+        String demoCookie = given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(303)
                 .header("Location", origin() + "/login")
-                .extract().cookie("session");
+                .extract()
+                .cookie("session");
         assertEquals(null, demoCookie, "no demo session is handed out");
         Document page = Pages.productPage(given().cookie("session", "v1.amFzb24.forged"));
         assertTrue(page.select(".user-name").isEmpty(), "nobody is signed in");
@@ -267,32 +365,44 @@ class OidcSignInTest {
 
     @Test
     void callbackWithoutCodeGoesToTheProductPage() {
-        given().redirects().follow(false).when().get("/callback")
-                .then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/callback")
+                .then()
+                .statusCode(302)
                 .header("Location", origin() + "/productpage");
     }
 
     @Test
     void signedInVisitToLoginGoesToTheProductPage() {
         Cookies session = signIn();
-        given().redirects().follow(false).cookies(session).when().get("/login")
-                .then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .cookies(session)
+                .when()
+                .get("/login")
+                .then()
+                .statusCode(302)
                 .header("Location", origin() + "/productpage");
     }
 
     @Test
     void signOutEndsTheSessionHereAndAtTheProvider() {
         Cookies session = signIn();
-        Response logout = given().redirects().follow(false).cookies(session).when().get("/logout");
+        Response logout =
+                given().redirects().follow(false).cookies(session).when().get("/logout");
         logout.then().statusCode(302);
         URI location = URI.create(logout.header("Location"));
         Map<String, String> query = query(location);
-        assertEquals(provider.baseUrl() + "/oidc/logout", location.getScheme() + "://" + location.getAuthority()
-                + location.getPath());
+        assertEquals(
+                provider.baseUrl() + "/oidc/logout",
+                location.getScheme() + "://" + location.getAuthority() + location.getPath());
         assertEquals(origin() + "/productpage", query.get("post_logout_redirect_uri"));
         assertEquals(OidcProviderStub.idToken, query.get("id_token_hint"));
-        assertTrue(logout.headers().getValues("Set-Cookie").stream()
-                .anyMatch(cookie -> cookie.startsWith("q_session=") && cookie.contains("Max-Age=0")),
+        assertTrue(
+                logout.headers().getValues("Set-Cookie").stream()
+                        .anyMatch(cookie -> cookie.startsWith("q_session=") && cookie.contains("Max-Age=0")),
                 "session cookie removed: " + logout.headers().getValues("Set-Cookie"));
 
         Document page = Pages.productPage(given());
@@ -306,13 +416,19 @@ class OidcSignInTest {
 
     /** The same round trip, each request with {@code headers} (from 127.0.0.1, a trusted proxy address). */
     static Cookies signIn(WireMockServer provider, Map<String, String> headers) {
-        Response login = given().redirects().follow(false).headers(headers).when().get("/login");
+        Response login =
+                given().redirects().follow(false).headers(headers).when().get("/login");
         login.then().statusCode(302);
         String state = query(URI.create(login.header("Location"))).get("state");
 
-        Response callback = given().redirects().follow(false).headers(headers).cookies(login.detailedCookies())
-                .queryParam("code", "code-from-the-provider").queryParam("state", state)
-                .when().get("/callback");
+        Response callback = given().redirects()
+                .follow(false)
+                .headers(headers)
+                .cookies(login.detailedCookies())
+                .queryParam("code", "code-from-the-provider")
+                .queryParam("state", state)
+                .when()
+                .get("/callback");
         callback.then().statusCode(302).header("Location", containsString("/callback"));
         provider.verify(postRequestedFor(urlEqualTo("/oauth/token"))
                 .withRequestBody(containsStringPattern("code=code-from-the-provider")));
@@ -322,14 +438,19 @@ class OidcSignInTest {
     }
 
     static String cookieHeader(Cookies cookies) {
-        return String.join("; ", cookies.asList().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+        return String.join(
+                "; ",
+                cookies.asList().stream()
+                        .map(c -> c.getName() + "=" + c.getValue())
+                        .toList());
     }
 
     private static Map<String, String> form(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;
@@ -343,7 +464,8 @@ class OidcSignInTest {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            query.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return query;

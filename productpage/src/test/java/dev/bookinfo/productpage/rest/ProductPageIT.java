@@ -3,5 +3,4 @@ package dev.bookinfo.productpage.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class ProductPageIT extends ProductPageTest {
-}
+class ProductPageIT extends ProductPageTest {}

@@ -54,9 +54,13 @@ class ProductPageTest {
     }
 
     private String pageHtml() {
-        return given().when().get("/productpage")
-                .then().statusCode(200).header("Content-Type", Pages.HTML)
-                .extract().asString();
+        return given().when()
+                .get("/productpage")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", Pages.HTML)
+                .extract()
+                .asString();
     }
 
     private static List<Element> reviewSections(Document page) {
@@ -81,11 +85,15 @@ class ProductPageTest {
     }
 
     private static void assertDescription(Document page) {
-        assertEquals("The Comedy of Errors", page.selectFirst("section.description h1").text());
+        assertEquals(
+                "The Comedy of Errors",
+                page.selectFirst("section.description h1").text());
         Element description = page.selectFirst("section.description p");
         assertEquals(DESCRIPTION, description.text());
         assertEquals("William Shakespeare's", description.selectFirst("b").text());
-        assertEquals("https://en.wikipedia.org/wiki/The_Comedy_of_Errors", description.selectFirst("a").attr("href"));
+        assertEquals(
+                "https://en.wikipedia.org/wiki/The_Comedy_of_Errors",
+                description.selectFirst("a").attr("href"));
         Element learnMore = page.selectFirst("a.learn-more");
         assertEquals("Learn more about Istio →", learnMore.text());
         assertEquals("https://istio.io", learnMore.attr("href"));
@@ -94,9 +102,11 @@ class ProductPageTest {
 
     private static void assertDetailsTable(Document page) {
         assertEquals("Book Details", page.selectFirst("section.details h4").text());
-        assertEquals(List.of("ISBN-10", "Publisher", "Pages", "Type", "Language"),
+        assertEquals(
+                List.of("ISBN-10", "Publisher", "Pages", "Type", "Language"),
                 page.select("section.details thead th").eachText());
-        assertEquals(List.of("1234567890", "PublisherA", "200", "paperback", "English"),
+        assertEquals(
+                List.of("1234567890", "PublisherA", "200", "paperback", "English"),
                 page.select("section.details tbody td").eachText());
         assertFalse(page.text().contains("Error fetching product details"));
     }
@@ -114,7 +124,9 @@ class ProductPageTest {
         assertEquals("Simple Bookstore App", page.title());
         assertNotNull(page.selectFirst("head > meta[charset=utf-8]"));
         assertNotNull(page.selectFirst("head > meta[name=viewport][content=width=device-width, initial-scale=1.0]"));
-        assertEquals("/static/css/bookinfo.css", page.selectFirst("head > link[rel=stylesheet]").attr("href"));
+        assertEquals(
+                "/static/css/bookinfo.css",
+                page.selectFirst("head > link[rel=stylesheet]").attr("href"));
         assertEquals("/static/js/bookinfo.js", page.selectFirst("head > script").attr("src"));
     }
 
@@ -156,13 +168,20 @@ class ProductPageTest {
     void loggedInPageShowsTheEscapedUserNameAndSignOut() {
         // The login form refuses such a name, but a provider's display name may be anything.
         String user = "<script>alert('x')</script> & \"friends\"";
-        String html = given().cookie("session", DemoSessions.mint(user, Instant.now())).when().get("/productpage")
-                .then().statusCode(200).extract().asString();
+        String html = given().cookie("session", DemoSessions.mint(user, Instant.now()))
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertFalse(html.contains("<script>alert"), "user name not escaped");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;"), html);
         Document page = Pages.parseStrict(html);
         assertEquals(user, page.selectFirst("nav .user .user-name").text());
-        assertEquals("/static/img/avatar.svg", page.selectFirst("nav .user img.avatar").attr("src"));
+        assertEquals(
+                "/static/img/avatar.svg",
+                page.selectFirst("nav .user img.avatar").attr("src"));
         Element signOut = page.selectFirst("nav a[href=logout]");
         assertEquals("Sign out", signOut.text());
         assertNull(page.getElementById("sign-in-button"));
@@ -177,13 +196,21 @@ class ProductPageTest {
         assertEquals("Book Reviews", page.selectFirst(".reviews-band h4").text());
         List<Element> reviews = reviewSections(page);
         assertEquals(2, reviews.size());
-        assertEquals("\"" + Fixtures.TEXT1 + "\"", reviews.get(0).selectFirst("blockquote > p").text());
-        assertEquals("\"" + Fixtures.TEXT2 + "\"", reviews.get(1).selectFirst("blockquote > p").text());
+        assertEquals(
+                "\"" + Fixtures.TEXT1 + "\"",
+                reviews.get(0).selectFirst("blockquote > p").text());
+        assertEquals(
+                "\"" + Fixtures.TEXT2 + "\"",
+                reviews.get(1).selectFirst("blockquote > p").text());
         assertEquals("Reviewer1", reviews.get(0).selectFirst(".reviewer-name").text());
         assertEquals("Reviewer2", reviews.get(1).selectFirst(".reviewer-name").text());
         for (Element review : reviews) {
-            assertEquals("Reviews served by: reviews-v2-7d4b8c", review.selectFirst(".served-by").text());
-            assertEquals("/static/img/avatar.svg", review.selectFirst(".reviewer img").attr("src"));
+            assertEquals(
+                    "Reviews served by: reviews-v2-7d4b8c",
+                    review.selectFirst(".served-by").text());
+            assertEquals(
+                    "/static/img/avatar.svg",
+                    review.selectFirst(".reviewer img").attr("src"));
         }
         assertFalse(page.text().contains("Error fetching"));
     }
@@ -214,7 +241,9 @@ class ProductPageTest {
         assertEquals(2, page.select("div.stars.stars-red").size());
         assertEquals(0, page.select("div.stars-black").size());
         assertGlyphicons(9, html);
-        assertEquals("Reviews served by: reviews-v3-9f2e1a", reviewSections(page).get(0).selectFirst(".served-by").text());
+        assertEquals(
+                "Reviews served by: reviews-v3-9f2e1a",
+                reviewSections(page).get(0).selectFirst(".served-by").text());
     }
 
     @Test
@@ -235,7 +264,9 @@ class ProductPageTest {
         String html = pageHtml();
         Document page = Pages.parseStrict(html);
         for (Element review : reviewSections(page)) {
-            assertEquals("Ratings service is currently unavailable", review.selectFirst("p.rating-error").text());
+            assertEquals(
+                    "Ratings service is currently unavailable",
+                    review.selectFirst("p.rating-error").text());
             assertEquals(0, review.select("svg").size());
         }
         assertFalse(html.contains("glyphicon"));
@@ -257,8 +288,12 @@ class ProductPageTest {
         String html = pageHtml();
         Document page = Pages.parseStrict(html);
         assertGlyphicons(4, html);
-        assertEquals(List.of(1, 3), reviewSections(page).stream().map(ProductPageTest::filled).toList());
-        assertEquals(List.of(4, 2), reviewSections(page).stream().map(ProductPageTest::empty).toList());
+        assertEquals(
+                List.of(1, 3),
+                reviewSections(page).stream().map(ProductPageTest::filled).toList());
+        assertEquals(
+                List.of(4, 2),
+                reviewSections(page).stream().map(ProductPageTest::empty).toList());
     }
 
     @Test
@@ -274,21 +309,27 @@ class ProductPageTest {
         backends.reviews("0", json(Fixtures.reviews("reviews-v1-5c8d9f", "east-1", "", "")));
         Document page = Pages.productPage();
         for (Element review : reviewSections(page)) {
-            assertEquals("Reviews served by: reviews-v1-5c8d9f on cluster east-1", review.selectFirst(".served-by").text());
+            assertEquals(
+                    "Reviews served by: reviews-v1-5c8d9f on cluster east-1",
+                    review.selectFirst(".served-by").text());
         }
     }
 
     @Test
     void reviewTextsAreEscapedAndQuoted() {
-        backends.reviews("0", json("{\"podname\": \"p<1>\", \"clustername\": \"null\", \"reviews\": "
-                + "[{\"reviewer\": \"<i>R</i>\", \"text\": \"<img src=x onerror=alert(1)>\", "
-                + "\"rating\": {\"stars\": 2, \"color\": \"red\\\" onmouseover=\\\"x\"}}]}"));
+        backends.reviews(
+                "0",
+                json("{\"podname\": \"p<1>\", \"clustername\": \"null\", \"reviews\": "
+                        + "[{\"reviewer\": \"<i>R</i>\", \"text\": \"<img src=x onerror=alert(1)>\", "
+                        + "\"rating\": {\"stars\": 2, \"color\": \"red\\\" onmouseover=\\\"x\"}}]}"));
         String html = pageHtml();
         assertFalse(html.contains("<img src=x"));
         assertFalse(html.contains("<i>R</i>"));
         Document page = Pages.parseStrict(html);
         Element review = reviewSections(page).get(0);
-        assertEquals("\"<img src=x onerror=alert(1)>\"", review.selectFirst("blockquote > p").text());
+        assertEquals(
+                "\"<img src=x onerror=alert(1)>\"",
+                review.selectFirst("blockquote > p").text());
         assertEquals("<i>R</i>", review.selectFirst(".reviewer-name").text());
         assertEquals("Reviews served by: p<1>", review.selectFirst(".served-by").text());
         assertFalse(review.selectFirst("div.stars").hasAttr("onmouseover"));
@@ -299,8 +340,11 @@ class ProductPageTest {
         backends.details("0", json(503, "{\"error\": \"Service unavailable\"}"));
         Document page = Pages.productPage();
         Element details = page.selectFirst("section.details");
-        assertEquals("Error fetching product details", details.selectFirst("p.error-title").text());
-        assertEquals("Sorry, product details are currently unavailable for this book.",
+        assertEquals(
+                "Error fetching product details",
+                details.selectFirst("p.error-title").text());
+        assertEquals(
+                "Sorry, product details are currently unavailable for this book.",
                 details.selectFirst("p.error-text").text());
         assertNull(details.selectFirst("table"));
         assertFalse(page.text().contains("Book Details"));
@@ -315,8 +359,11 @@ class ProductPageTest {
         String html = pageHtml();
         Document page = Pages.parseStrict(html);
         Element band = page.selectFirst(".reviews-band");
-        assertEquals("Error fetching product reviews", band.selectFirst("p.error-title").text());
-        assertEquals("Sorry, product reviews are currently unavailable for this book.",
+        assertEquals(
+                "Error fetching product reviews",
+                band.selectFirst("p.error-title").text());
+        assertEquals(
+                "Sorry, product reviews are currently unavailable for this book.",
                 band.selectFirst("p.error-text").text());
         assertEquals(0, reviewSections(page).size());
         assertFalse(page.text().contains("Book Reviews"));
@@ -331,16 +378,19 @@ class ProductPageTest {
         backends.details("0", WireMock.aResponse().withStatus(200).withBody("<html>oops</html>"));
         backends.reviews("0", WireMock.aResponse().withStatus(200).withBody("[1, 2"));
         Document page = Pages.productPage();
-        assertEquals(List.of("Error fetching product details", "Error fetching product reviews"),
+        assertEquals(
+                List.of("Error fetching product details", "Error fetching product reviews"),
                 page.select("p.error-title").eachText());
     }
 
     @Test
     void everythingDownStillAnswers200() {
         backends.details("0", json(500, "{}"));
-        backends.reviews("0", WireMock.aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE));
+        backends.reviews(
+                "0", WireMock.aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE));
         Document page = Pages.productPage();
-        assertEquals(List.of("Error fetching product details", "Error fetching product reviews"),
+        assertEquals(
+                List.of("Error fetching product details", "Error fetching product reviews"),
                 page.select("p.error-title").eachText());
         assertEquals("Simple Bookstore App", page.title());
         assertTrue(page.text().contains("William Shakespeare"));
@@ -360,23 +410,43 @@ class ProductPageTest {
     void detailsAndReviewsAreFetchedInParallel() {
         backends.details("0", json(Fixtures.DETAILS_V1).withFixedDelay(1500));
         Pages.productPage();
-        long details = backends.details.findAll(getRequestedFor(urlEqualTo("/details/0"))).get(0).getLoggedDate().getTime();
-        long reviews = backends.reviews.findAll(getRequestedFor(urlEqualTo("/reviews/0"))).get(0).getLoggedDate().getTime();
+        long details = backends.details
+                .findAll(getRequestedFor(urlEqualTo("/details/0")))
+                .get(0)
+                .getLoggedDate()
+                .getTime();
+        long reviews = backends.reviews
+                .findAll(getRequestedFor(urlEqualTo("/reviews/0")))
+                .get(0)
+                .getLoggedDate()
+                .getTime();
         // Sequential calls would reach reviews only after details answered, 1.5 s later.
         assertTrue(Math.abs(reviews - details) < 1000, "reviews called " + (reviews - details) + " ms after details");
     }
 
     @Test
     void queryParametersAreIgnored() {
-        String normal = given().when().get("/productpage?u=normal").then().statusCode(200).extract().asString();
-        String test = given().when().get("/productpage?u=test").then().statusCode(200).extract().asString();
+        String normal = given().when()
+                .get("/productpage?u=normal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String test = given().when()
+                .get("/productpage?u=test")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(normal, test);
     }
 
     @Test
     void headAnswersWithHeadersOnly() {
-        given().when().head("/productpage")
-                .then().statusCode(200)
+        given().when()
+                .head("/productpage")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", Pages.HTML)
                 .body(is(emptyString()));
     }

@@ -41,8 +41,9 @@ class ProxyHeadersTest {
     void fromAnybodyElseNoneStays() {
         MultiMap headers = forwarded();
         ProxyHeaders.clean(headers, false);
-        for (String name : new String[] {"X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port",
-                "X-Forwarded-For", "X-Forwarded-Ssl"}) {
+        for (String name : new String[] {
+            "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-For", "X-Forwarded-Ssl"
+        }) {
             assertNull(headers.get(name), name);
         }
         assertEquals("text/html", headers.get("Accept"));
@@ -73,9 +74,36 @@ class ProxyHeadersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ":", ":80", "a:", "a:b", "a:0", "a:65536", "a:99999999", "a:-1", "[", "[::1", "[::1]x",
-            "[::1]:", "[::1]:99999", "[fe80::1%eth0]", "[not-v6]", "::1", "a b", "a/b", "a@b", "a..b", ".", "-a",
-            "é.example", "a\"b", "a;b", "a:80:80"})
+    @ValueSource(
+            strings = {
+                "",
+                ":",
+                ":80",
+                "a:",
+                "a:b",
+                "a:0",
+                "a:65536",
+                "a:99999999",
+                "a:-1",
+                "[",
+                "[::1",
+                "[::1]x",
+                "[::1]:",
+                "[::1]:99999",
+                "[fe80::1%eth0]",
+                "[not-v6]",
+                "::1",
+                "a b",
+                "a/b",
+                "a@b",
+                "a..b",
+                ".",
+                "-a",
+                "é.example",
+                "a\"b",
+                "a;b",
+                "a:80:80"
+            })
     void aMalformedHostIsIgnored(String host) {
         assertNull(ProxyHeaders.authority(host), host);
     }
@@ -103,17 +131,37 @@ class ProxyHeadersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "for=", "\"", "unknown", "_hidden", "not-an-ip", "1.2.3", "1.2.3.4:", "1.2.3.4:0",
-            "1.2.3.4:65536", "1.2.3.4:-1", "[", "[::1", "[::1]:", "[::1]:99999", "[::1]x", "::1]:80", "fe80::1%eth0",
-            "é", "1.2.3.4 5.6.7.8"})
+    @ValueSource(
+            strings = {
+                "",
+                "for=",
+                "\"",
+                "unknown",
+                "_hidden",
+                "not-an-ip",
+                "1.2.3",
+                "1.2.3.4:",
+                "1.2.3.4:0",
+                "1.2.3.4:65536",
+                "1.2.3.4:-1",
+                "[",
+                "[::1",
+                "[::1]:",
+                "[::1]:99999",
+                "[::1]x",
+                "::1]:80",
+                "fe80::1%eth0",
+                "é",
+                "1.2.3.4 5.6.7.8"
+            })
     void aMalformedClientAddressIsIgnored(String address) {
         assertNull(ProxyHeaders.address(address), address);
     }
 
     @Test
     void onlyTheFirstElementOfTheFirstHeaderCounts() {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", ",").add("X-Forwarded-For",
-                "203.0.113.7");
+        MultiMap headers =
+                MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", ",").add("X-Forwarded-For", "203.0.113.7");
         assertEquals("", ProxyHeaders.first(headers, "X-Forwarded-For"));
         ProxyHeaders.clean(headers, true);
         assertTrue(headers.getAll("X-Forwarded-For").isEmpty(), headers.toString());

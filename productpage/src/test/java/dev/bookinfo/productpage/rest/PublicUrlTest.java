@@ -36,8 +36,8 @@ class PublicUrlTest {
     }
 
     /** What the gateway's sidecar sends along with each request of a reader of the public site. */
-    static final Map<String, String> THROUGH_THE_GATEWAY = Map.of(
-            "X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com");
+    static final Map<String, String> THROUGH_THE_GATEWAY =
+            Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "bookinfo.example.com");
 
     @InjectBackends
     BackendStubs backends;
@@ -52,15 +52,26 @@ class PublicUrlTest {
     }
 
     private static String redirectUri(HttpResponse<String> login) {
-        return OidcSignInTest.query(URI.create(login.headers().firstValue("Location").orElseThrow())).get("redirect_uri");
+        return OidcSignInTest.query(
+                        URI.create(login.headers().firstValue("Location").orElseThrow()))
+                .get("redirect_uri");
     }
 
     @Test
     void theCallbackIsOnThePublicUrlWhateverTheRequestSays() {
-        assertEquals(PUBLIC_URL + "/callback", redirectUri(FromAddress.get(FromAddress.STRANGER, "/login", Map.of(
-                "X-Forwarded-Proto", "http", "X-Forwarded-Host", "evil.example"))));
-        assertEquals(PUBLIC_URL + "/callback", redirectUri(FromAddress.get(FromAddress.SIDECAR, "/login", Map.of(
-                "X-Forwarded-Proto", "http", "X-Forwarded-Host", "evil.example"))), "even from a trusted proxy");
+        assertEquals(
+                PUBLIC_URL + "/callback",
+                redirectUri(FromAddress.get(
+                        FromAddress.STRANGER,
+                        "/login",
+                        Map.of("X-Forwarded-Proto", "http", "X-Forwarded-Host", "evil.example"))));
+        assertEquals(
+                PUBLIC_URL + "/callback",
+                redirectUri(FromAddress.get(
+                        FromAddress.SIDECAR,
+                        "/login",
+                        Map.of("X-Forwarded-Proto", "http", "X-Forwarded-Host", "evil.example"))),
+                "even from a trusted proxy");
         assertEquals(PUBLIC_URL + "/callback", redirectUri(FromAddress.get(FromAddress.SIDECAR, "/login", Map.of())));
     }
 
@@ -68,11 +79,19 @@ class PublicUrlTest {
     void signInThroughThePublicUrlEndsOnItsProductPageWithSecureCookies() {
         Cookies session = OidcSignInTest.signIn(provider, THROUGH_THE_GATEWAY);
         List<io.restassured.http.Cookie> sessionCookies = session.asList().stream()
-                .filter(c -> c.getName().startsWith("q_session")).toList();
+                .filter(c -> c.getName().startsWith("q_session"))
+                .toList();
         assertEquals(3, sessionCookies.size(), session.toString());
         assertTrue(sessionCookies.stream().allMatch(io.restassured.http.Cookie::isSecured), session.toString());
-        given().redirects().follow(false).headers(THROUGH_THE_GATEWAY).cookies(session).when().get("/callback")
-                .then().statusCode(302).header("Location", PUBLIC_URL + "/productpage");
+        given().redirects()
+                .follow(false)
+                .headers(THROUGH_THE_GATEWAY)
+                .cookies(session)
+                .when()
+                .get("/callback")
+                .then()
+                .statusCode(302)
+                .header("Location", PUBLIC_URL + "/productpage");
     }
 
     @Test
@@ -86,12 +105,22 @@ class PublicUrlTest {
     void theReturnAfterSignOutIsThePublicProductPageWhateverTheRequestSays() {
         Cookies session = OidcSignInTest.signIn(provider, THROUGH_THE_GATEWAY);
         for (String from : List.of(FromAddress.STRANGER, FromAddress.SIDECAR)) {
-            HttpResponse<String> logout = FromAddress.get(from, "/logout", Map.of(
-                    "X-Forwarded-Proto", "http", "X-Forwarded-Host", "evil.example",
-                    "Cookie", OidcSignInTest.cookieHeader(session)));
+            HttpResponse<String> logout = FromAddress.get(
+                    from,
+                    "/logout",
+                    Map.of(
+                            "X-Forwarded-Proto",
+                            "http",
+                            "X-Forwarded-Host",
+                            "evil.example",
+                            "Cookie",
+                            OidcSignInTest.cookieHeader(session)));
             assertEquals(302, logout.statusCode(), from);
-            assertEquals(PUBLIC_URL + "/productpage", OidcSignInTest.query(
-                    URI.create(logout.headers().firstValue("Location").orElseThrow())).get("post_logout_redirect_uri"),
+            assertEquals(
+                    PUBLIC_URL + "/productpage",
+                    OidcSignInTest.query(URI.create(
+                                    logout.headers().firstValue("Location").orElseThrow()))
+                            .get("post_logout_redirect_uri"),
                     "from " + from);
         }
     }

@@ -41,34 +41,39 @@ class ResponseHeadersTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-            "GET,    /productpage,                 200",
-            "HEAD,   /productpage,                 200",
-            "GET,    /,                            200",
-            "GET,    /index.html,                  200",
-            "GET,    /api/v1/products,             200",
-            "GET,    /api/v1/products/0,           200",
-            "GET,    /api/v1/products/0/reviews,   200",
-            "GET,    /api/v1/products/0/ratings,   200",
-            "GET,    /api/v1/products/7,           503",
-            "GET,    /static/css/bookinfo.css,     200",
-            "GET,    /static/js/bookinfo.js,       200",
-            "GET,    /static/img/avatar.svg,       200",
-            "GET,    /static/nothing.js,           404",
-            "GET,    /health,                      200",
-            "GET,    /metrics,                     200",
-            "GET,    /q/health/ready,              200",
-            "GET,    /no/such/page,                404",
-            "GET,    /productpage/,                404",
-            "GET,    /login,                       405",
-            "POST,   /productpage,                 405",
-            "POST,   /static/css/bookinfo.css,     405",
-            "POST,   /login?username=a%0Db,        400",
-            "POST,   /login?username=jason,        302",
-            "GET,    /logout,                      302"})
+        "GET,    /productpage,                 200",
+        "HEAD,   /productpage,                 200",
+        "GET,    /,                            200",
+        "GET,    /index.html,                  200",
+        "GET,    /api/v1/products,             200",
+        "GET,    /api/v1/products/0,           200",
+        "GET,    /api/v1/products/0/reviews,   200",
+        "GET,    /api/v1/products/0/ratings,   200",
+        "GET,    /api/v1/products/7,           503",
+        "GET,    /static/css/bookinfo.css,     200",
+        "GET,    /static/js/bookinfo.js,       200",
+        "GET,    /static/img/avatar.svg,       200",
+        "GET,    /static/nothing.js,           404",
+        "GET,    /health,                      200",
+        "GET,    /metrics,                     200",
+        "GET,    /q/health/ready,              200",
+        "GET,    /no/such/page,                404",
+        "GET,    /productpage/,                404",
+        "GET,    /login,                       405",
+        "POST,   /productpage,                 405",
+        "POST,   /static/css/bookinfo.css,     405",
+        "POST,   /login?username=a%0Db,        400",
+        "POST,   /login?username=jason,        302",
+        "GET,    /logout,                      302"
+    })
     void everyResponseCarriesTheSecurityHeaders(String method, String path, int status) {
-        Response response = given().redirects().follow(false).urlEncodingEnabled(false)
-                .when().request(method, path);
-        response.then().statusCode(status)
+        Response response = given().redirects()
+                .follow(false)
+                .urlEncodingEnabled(false)
+                .when()
+                .request(method, path);
+        response.then()
+                .statusCode(status)
                 .header("Content-Security-Policy", CSP)
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin")
@@ -79,7 +84,8 @@ class ResponseHeadersTest {
     void thePagesUseNoInlineScriptOrStyle() {
         backends.healthy();
         for (String path : new String[] {"/productpage", "/"}) {
-            String html = given().when().get(path).then().statusCode(200).extract().asString();
+            String html =
+                    given().when().get(path).then().statusCode(200).extract().asString();
             Document page = Jsoup.parse(html);
             assertTrue(page.select("style").isEmpty(), path + ": <style> element");
             for (Element script : page.select("script")) {
@@ -89,9 +95,11 @@ class ResponseHeadersTest {
             for (Element element : page.getAllElements()) {
                 assertTrue(!element.hasAttr("style"), path + ": style attribute on " + element.tagName());
                 for (Attribute attribute : element.attributes()) {
-                    assertTrue(!attribute.getKey().toLowerCase().startsWith("on"),
+                    assertTrue(
+                            !attribute.getKey().toLowerCase().startsWith("on"),
                             path + ": event handler attribute " + attribute + " on " + element.tagName());
-                    assertTrue(!attribute.getValue().trim().toLowerCase().startsWith("javascript:"),
+                    assertTrue(
+                            !attribute.getValue().trim().toLowerCase().startsWith("javascript:"),
                             path + ": javascript: URL " + attribute);
                 }
             }
@@ -105,9 +113,19 @@ class ResponseHeadersTest {
     @Test
     void theStaticScriptAndStylesheetAreServedUnderTheirTypes() {
         // nosniff makes the browser refuse a script or stylesheet served under another type.
-        String script = given().when().get("/static/js/bookinfo.js").then().statusCode(200).extract().contentType();
+        String script = given().when()
+                .get("/static/js/bookinfo.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .contentType();
         assertTrue(script.startsWith("text/javascript") || script.startsWith("application/javascript"), script);
-        String css = given().when().get("/static/css/bookinfo.css").then().statusCode(200).extract().contentType();
+        String css = given().when()
+                .get("/static/css/bookinfo.css")
+                .then()
+                .statusCode(200)
+                .extract()
+                .contentType();
         assertTrue(css.startsWith("text/css"), css);
     }
 }

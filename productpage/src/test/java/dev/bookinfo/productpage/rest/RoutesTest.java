@@ -43,8 +43,10 @@ class RoutesTest {
 
     @Test
     void healthIsPlainText() {
-        given().when().get("/health")
-                .then().statusCode(200)
+        given().when()
+                .get("/health")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", Pages.HTML)
                 .body(is("Product page is healthy"));
     }
@@ -58,33 +60,46 @@ class RoutesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html"})
     void indexPageShowsTheServiceTreeWithTheConfiguredUrls(String path) {
-        String html = given().when().get(path)
-                .then().statusCode(200)
+        String html = given().when()
+                .get(path)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", Pages.HTML)
-                .extract().asString();
+                .extract()
+                .asString();
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         Document page = Pages.parseStrict(html);
-        assertEquals("Hello! This is a simple bookstore application consisting of three services as shown below",
+        assertEquals(
+                "Hello! This is a simple bookstore application consisting of three services as shown below",
                 page.selectFirst("h3").text());
         String details = backends.details.baseUrl();
         String reviews = backends.reviews.baseUrl();
         String ratings = backends.ratings.baseUrl();
         Element tree = page.selectFirst("body table");
         assertEquals("table table-condensed table-bordered table-hover", tree.className());
-        assertEquals(List.of("name", "endpoint", "children"), tree.select("> tbody > tr > th").eachText());
+        assertEquals(
+                List.of("name", "endpoint", "children"),
+                tree.select("> tbody > tr > th").eachText());
         assertEquals(details, tree.selectFirst("> tbody > tr > td").text());
         Element children = tree.selectFirst("> tbody > tr:eq(2) > td > table");
-        assertEquals(List.of("name", "endpoint", "children"), children.select("> thead > tr > th").eachText());
+        assertEquals(
+                List.of("name", "endpoint", "children"),
+                children.select("> thead > tr > th").eachText());
         List<Element> rows = children.select("> tbody > tr");
         assertEquals(List.of(details, "details", ""), texts(rows.get(0).select("> td")));
         assertEquals(reviews, rows.get(1).selectFirst("> td").text());
         assertEquals("reviews", rows.get(1).select("> td").get(1).text());
         Element grandChildren = rows.get(1).selectFirst("> td > table");
         assertEquals(List.of(ratings, "ratings", ""), texts(grandChildren.select("> tbody > tr > td")));
-        assertTrue(page.text().contains(
-                "Click on one of the links below to auto generate a request to the backend as a real user or a tester"));
-        assertEquals("/productpage?u=normal", page.selectFirst("a:contains(Normal user)").attr("href"));
-        assertEquals("/productpage?u=test", page.selectFirst("a:contains(Test user)").attr("href"));
+        assertTrue(
+                page.text()
+                        .contains(
+                                "Click on one of the links below to auto generate a request to the backend as a real user or a tester"));
+        assertEquals(
+                "/productpage?u=normal",
+                page.selectFirst("a:contains(Normal user)").attr("href"));
+        assertEquals(
+                "/productpage?u=test", page.selectFirst("a:contains(Test user)").attr("href"));
     }
 
     private static List<String> texts(List<Element> elements) {
@@ -93,20 +108,29 @@ class RoutesTest {
 
     @Test
     void optionsListsTheAllowedMethods() {
-        given().when().options("/productpage")
-                .then().statusCode(200)
+        given().when()
+                .options("/productpage")
+                .then()
+                .statusCode(200)
                 .header("Allow", containsString("GET"))
                 .header("Allow", containsString("HEAD"))
                 .header("Allow", not(containsString("POST")));
-        given().when().options("/login")
-                .then().statusCode(200)
+        given().when()
+                .options("/login")
+                .then()
+                .statusCode(200)
                 .header("Allow", containsString("POST"))
                 .header("Allow", not(containsString("GET")));
     }
 
     @Test
     void headOnTheIndexHasNoBody() {
-        given().when().head("/").then().statusCode(200).header("Content-Type", Pages.HTML).body(is(emptyString()));
+        given().when()
+                .head("/")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", Pages.HTML)
+                .body(is(emptyString()));
     }
 
     @ParameterizedTest
@@ -121,7 +145,8 @@ class RoutesTest {
         "POST, /metrics",
         "POST, /static/css/bookinfo.css",
         "DELETE, /static/img/avatar.svg",
-        "DELETE, /"})
+        "DELETE, /"
+    })
     void unsupportedMethodsOnKnownPathsAre405(String method, String path) {
         given().when().request(method, path).then().statusCode(405).body(is(emptyString()));
     }
@@ -135,25 +160,28 @@ class RoutesTest {
         "DELETE, /api/v1/products/0/reviews, 'GET, HEAD, OPTIONS'",
         "PUT, /health, 'GET, HEAD, OPTIONS'",
         "POST, /index.html, 'GET, HEAD, OPTIONS'",
-        "POST, /static/css/bookinfo.css, 'GET, HEAD'"})
+        "POST, /static/css/bookinfo.css, 'GET, HEAD'"
+    })
     void aMethodNotAllowedNamesTheAllowedOnes(String method, String path, String allow) {
         given().when().request(method, path).then().statusCode(405).header("Allow", allow);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/productpage/",
-        "/api/v1/products/",
-        "/api/v1/products/0/",
-        "/api/v1/products/0/reviews/",
-        "/health/",
-        "/nope",
-        "/api/v1/products/0/details",
-        "/static/",
-        "/static/nope.css",
-        "/static/tailwind/tailwind.css",
-        "/static/img/izzy.png",
-        "/callback"})
+    @ValueSource(
+            strings = {
+                "/productpage/",
+                "/api/v1/products/",
+                "/api/v1/products/0/",
+                "/api/v1/products/0/reviews/",
+                "/health/",
+                "/nope",
+                "/api/v1/products/0/details",
+                "/static/",
+                "/static/nope.css",
+                "/static/tailwind/tailwind.css",
+                "/static/img/izzy.png",
+                "/callback"
+            })
     void unknownPathsAre404(String path) {
         given().when().get(path).then().statusCode(404);
     }
@@ -162,22 +190,32 @@ class RoutesTest {
     @CsvSource({
         "/static/css/bookinfo.css, text/css",
         "/static/js/bookinfo.js, text/javascript",
-        "/static/img/avatar.svg, image/svg+xml"})
+        "/static/img/avatar.svg, image/svg+xml"
+    })
     void ownStaticAssetsAreServed(String path, String type) {
         given().when().get(path).then().statusCode(200).header("Content-Type", startsWith(type));
     }
 
     private static String signedIn() {
-        return given().redirects().follow(false).formParam("username", "jason")
-                .when().post("/login").then().statusCode(302).extract().cookie("session");
+        return given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
     }
 
     @Test
     void pageUsesOnlyItsOwnAssets() {
         Document page = Pages.productPage(given().cookie("session", signedIn()));
-        List<String> assets = new java.util.ArrayList<>(page.select("link[href]").eachAttr("href"));
+        List<String> assets =
+                new java.util.ArrayList<>(page.select("link[href]").eachAttr("href"));
         assets.addAll(page.select("script[src], img[src]").eachAttr("src"));
-        assertEquals(List.of("/static/css/bookinfo.css", "/static/js/bookinfo.js", "/static/img/avatar.svg"),
+        assertEquals(
+                List.of("/static/css/bookinfo.css", "/static/js/bookinfo.js", "/static/img/avatar.svg"),
                 assets.stream().distinct().toList());
         for (String asset : assets) {
             given().when().get(asset).then().statusCode(200);

@@ -19,37 +19,39 @@ class SessionCookieTest {
     static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
     private static SessionCookie at(String secret, Duration maxAge, Instant now) {
-        return new SessionCookie(new ProductPageConfig() {
-            @Override
-            public int floodFactor() {
-                return 0;
-            }
-
-            @Override
-            public Optional<String> publicUrl() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<List<String>> trustedProxies() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Session session() {
-                return new Session() {
+        return new SessionCookie(
+                new ProductPageConfig() {
                     @Override
-                    public String secret() {
-                        return secret;
+                    public int floodFactor() {
+                        return 0;
                     }
 
                     @Override
-                    public Duration maxAge() {
-                        return maxAge;
+                    public Optional<String> publicUrl() {
+                        return Optional.empty();
                     }
-                };
-            }
-        }, Clock.fixed(now, ZoneOffset.UTC));
+
+                    @Override
+                    public Optional<List<String>> trustedProxies() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Session session() {
+                        return new Session() {
+                            @Override
+                            public String secret() {
+                                return secret;
+                            }
+
+                            @Override
+                            public Duration maxAge() {
+                                return maxAge;
+                            }
+                        };
+                    }
+                },
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static SessionCookie withSecret(String secret) {
@@ -95,17 +97,27 @@ class SessionCookieTest {
     @Test
     void theCookieExpiresAfterTheMaxAge() {
         String cookie = value(sessions.signIn("jason", false));
-        assertEquals(Optional.of("jason"), at("k1", Duration.ofHours(8), NOW.plusSeconds(8 * 3600 - 1)).user(cookie));
-        assertEquals(Optional.empty(), at("k1", Duration.ofHours(8), NOW.plusSeconds(8 * 3600)).user(cookie));
-        assertEquals(Optional.empty(), at("k1", Duration.ofMinutes(30), NOW.plusSeconds(1800)).user(cookie));
+        assertEquals(
+                Optional.of("jason"),
+                at("k1", Duration.ofHours(8), NOW.plusSeconds(8 * 3600 - 1)).user(cookie));
+        assertEquals(
+                Optional.empty(),
+                at("k1", Duration.ofHours(8), NOW.plusSeconds(8 * 3600)).user(cookie));
+        assertEquals(
+                Optional.empty(),
+                at("k1", Duration.ofMinutes(30), NOW.plusSeconds(1800)).user(cookie));
     }
 
     @Test
     void aCookieFromTheFutureCountsAsSignedOut() {
         String cookie = value(sessions.signIn("jason", false));
-        assertEquals(Optional.of("jason"), at("k1", Duration.ofHours(8), NOW.minusSeconds(30)).user(cookie),
+        assertEquals(
+                Optional.of("jason"),
+                at("k1", Duration.ofHours(8), NOW.minusSeconds(30)).user(cookie),
                 "a little clock skew between replicas");
-        assertEquals(Optional.empty(), at("k1", Duration.ofHours(8), NOW.minusSeconds(31)).user(cookie));
+        assertEquals(
+                Optional.empty(),
+                at("k1", Duration.ofHours(8), NOW.minusSeconds(31)).user(cookie));
     }
 
     @Test
@@ -115,7 +127,8 @@ class SessionCookieTest {
 
     @Test
     void signOutExpiresTheCookie() {
-        assertEquals("session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax",
+        assertEquals(
+                "session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax",
                 sessions.signOut(false));
     }
 
@@ -125,7 +138,9 @@ class SessionCookieTest {
         String signature = valid.substring(valid.lastIndexOf('.'));
         String issued = "." + NOW.getEpochSecond();
         assertEquals(Optional.empty(), sessions.user("v2.YWRtaW4" + issued + signature), "another name");
-        assertEquals(Optional.empty(), sessions.user("v2.amFzb24." + (NOW.getEpochSecond() + 1) + signature),
+        assertEquals(
+                Optional.empty(),
+                sessions.user("v2.amFzb24." + (NOW.getEpochSecond() + 1) + signature),
                 "another time");
         assertEquals(Optional.empty(), sessions.user(valid + "x"));
         assertEquals(Optional.empty(), sessions.user(valid.replace("v2.", "v1.")));

@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Same profile as the JVM test, stated here too so the packaged app is started with it. */
 @QuarkusIntegrationTest
 @TestProfile(ShortTimeoutTest.ShortTimeouts.class)
-class ShortTimeoutIT extends ShortTimeoutTest {
-}
+class ShortTimeoutIT extends ShortTimeoutTest {}

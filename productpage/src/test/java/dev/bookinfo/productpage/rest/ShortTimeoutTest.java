@@ -62,8 +62,10 @@ class ShortTimeoutTest {
 
     @Test
     void slowDetailsIsA500() {
-        given().when().get("/api/v1/products/0")
-                .then().statusCode(500)
+        given().when()
+                .get("/api/v1/products/0")
+                .then()
+                .statusCode(500)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\": \"Sorry, product details are currently unavailable for this book.\"}"));
         backends.details.verify(1, getRequestedFor(urlEqualTo("/details/0")));
@@ -71,18 +73,22 @@ class ShortTimeoutTest {
 
     @Test
     void slowReviewsIsTriedTwiceThenA500() {
-        given().when().get("/api/v1/products/0/reviews")
-                .then().statusCode(500)
+        given().when()
+                .get("/api/v1/products/0/reviews")
+                .then()
+                .statusCode(500)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\": \"Sorry, product reviews are currently unavailable for this book.\"}"));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(
-                () -> backends.reviews.verify(2, getRequestedFor(urlEqualTo("/reviews/0"))));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> backends.reviews.verify(2, getRequestedFor(urlEqualTo("/reviews/0"))));
     }
 
     @Test
     void slowRatingsIsA500() {
-        given().when().get("/api/v1/products/0/ratings")
-                .then().statusCode(500)
+        given().when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(500)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\": \"Sorry, product ratings are currently unavailable for this book.\"}"));
         backends.ratings.verify(1, getRequestedFor(urlEqualTo("/ratings/0")));
@@ -91,7 +97,8 @@ class ShortTimeoutTest {
     @Test
     void slowBackendsGiveThePageItsErrorBlocks() {
         Document page = Pages.productPage();
-        assertEquals(List.of("Error fetching product details", "Error fetching product reviews"),
+        assertEquals(
+                List.of("Error fetching product details", "Error fetching product reviews"),
                 page.select("p.error-title").eachText());
     }
 

@@ -38,21 +38,39 @@ class SpanTagsTest {
 
     @Test
     void tagsTheSignedInUserNotTheClaimedOne() {
-        String cookie = given().redirects().follow(false).formParam("username", "jason")
-                .formParam("passwd", "password").when().post("/login")
-                .then().statusCode(302).extract().cookie("session");
-        given().cookie("session", cookie).header("end-user", "mallory").header("x-request-id", "span-tags-jason")
-                .when().get("/productpage").then().statusCode(200);
+        String cookie = given().redirects()
+                .follow(false)
+                .formParam("username", "jason")
+                .formParam("passwd", "password")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
+        given().cookie("session", cookie)
+                .header("end-user", "mallory")
+                .header("x-request-id", "span-tags-jason")
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
 
         JsonNode span = serverSpan("span-tags-jason");
         assertEquals("jason", span.path("tags").path("enduser.id").asText());
-        assertTrue(span.path("name").asText().endsWith("/productpage"), span.path("name").asText());
+        assertTrue(
+                span.path("name").asText().endsWith("/productpage"),
+                span.path("name").asText());
     }
 
     @Test
     void tagsNoUserForAnAnonymousReaderWhateverTheHeaderSays() {
-        given().header("end-user", "mallory").header("x-request-id", "span-tags-anonymous")
-                .when().get("/api/v1/products/0").then().statusCode(200);
+        given().header("end-user", "mallory")
+                .header("x-request-id", "span-tags-anonymous")
+                .when()
+                .get("/api/v1/products/0")
+                .then()
+                .statusCode(200);
 
         assertFalse(serverSpan("span-tags-anonymous").path("tags").has("enduser.id"));
     }
@@ -67,9 +85,16 @@ class SpanTagsTest {
     }
 
     private static JsonNode serverSpan(String requestId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> ZipkinCollector.spans().stream()
-                .filter(span -> "SERVER".equals(span.path("kind").asText())
-                        && requestId.equals(span.path("tags").path("guid:x-request-id").asText()))
-                .findFirst(), Optional::isPresent).get();
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> ZipkinCollector.spans().stream()
+                                .filter(span ->
+                                        "SERVER".equals(span.path("kind").asText())
+                                                && requestId.equals(span.path("tags")
+                                                        .path("guid:x-request-id")
+                                                        .asText()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 }

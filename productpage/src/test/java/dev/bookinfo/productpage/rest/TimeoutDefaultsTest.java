@@ -52,19 +52,30 @@ class TimeoutDefaultsTest {
     @CsvSource({
         "details, /api/v1/products/0, /details/0, 1",
         "reviews, /api/v1/products/0/reviews, /reviews/0, 2",
-        "ratings, /api/v1/products/0/ratings, /ratings/0, 1"})
+        "ratings, /api/v1/products/0/ratings, /ratings/0, 1"
+    })
     void aBackendSilentForThreeSecondsIsAFailedCall(String backend, String api, String backendPath, int attempts) {
         ResponseDefinitionBuilder late = json(Fixtures.RATINGS_V1).withFixedDelay(LATE_MILLIS);
         WireMockServer server = switch (backend) {
-            case "details" -> { backends.details("0", late); yield backends.details; }
-            case "reviews" -> { backends.reviews("0", late); yield backends.reviews; }
-            default -> { backends.ratings("0", late); yield backends.ratings; }
+            case "details" -> {
+                backends.details("0", late);
+                yield backends.details;
+            }
+            case "reviews" -> {
+                backends.reviews("0", late);
+                yield backends.reviews;
+            }
+            default -> {
+                backends.ratings("0", late);
+                yield backends.ratings;
+            }
         };
         long start = System.nanoTime();
         given().when().get(api).then().statusCode(500);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long expected = (long) attempts * TIMEOUT_MILLIS;
-        assertTrue(millis >= expected - 100 && millis < expected + 5_000,
+        assertTrue(
+                millis >= expected - 100 && millis < expected + 5_000,
                 () -> "answered after " + millis + " ms, expected about " + expected + " ms");
         server.verify(attempts, getRequestedFor(urlEqualTo(backendPath)));
     }

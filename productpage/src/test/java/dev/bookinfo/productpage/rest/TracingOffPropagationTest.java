@@ -49,16 +49,25 @@ class TracingOffPropagationTest {
                 .header("x-b3-parentspanid", "05e3ac9a4f6e3b90")
                 .header("x-b3-sampled", "1")
                 .header("x-request-id", "tracing-off-1")
-                .when().get("/productpage").then().statusCode(200);
+                .when()
+                .get("/productpage")
+                .then()
+                .statusCode(200);
         List<LoggedRequest> calls = List.of(only(backends.details, "/details/0"), only(backends.reviews, "/reviews/0"));
         for (LoggedRequest request : calls) {
-            assertEquals(List.of("000000000000000080f198ee56343ba8"), request.header("x-b3-traceid").values());
-            assertEquals(List.of(HeaderPropagationTest.B3_SPAN_ID), request.header("x-b3-spanid").values());
+            assertEquals(
+                    List.of("000000000000000080f198ee56343ba8"),
+                    request.header("x-b3-traceid").values());
+            assertEquals(
+                    List.of(HeaderPropagationTest.B3_SPAN_ID),
+                    request.header("x-b3-spanid").values());
             assertEquals(List.of("1"), request.header("x-b3-sampled").values());
-            assertEquals(List.of("00-000000000000000080f198ee56343ba8-" + HeaderPropagationTest.B3_SPAN_ID + "-01"),
+            assertEquals(
+                    List.of("00-000000000000000080f198ee56343ba8-" + HeaderPropagationTest.B3_SPAN_ID + "-01"),
                     request.header("traceparent").values());
             assertFalse(request.containsHeader("x-b3-parentspanid"), "x-b3-parentspanid forwarded");
-            assertEquals(List.of("tracing-off-1"), request.header("x-request-id").values());
+            assertEquals(
+                    List.of("tracing-off-1"), request.header("x-request-id").values());
         }
     }
 
@@ -66,11 +75,16 @@ class TracingOffPropagationTest {
     void w3cContextGoesOnToRatingsWithItsState() {
         given().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00")
                 .header("tracestate", "rojo=00f067aa0ba902b7")
-                .when().get("/api/v1/products/0/ratings").then().statusCode(200);
+                .when()
+                .get("/api/v1/products/0/ratings")
+                .then()
+                .statusCode(200);
         LoggedRequest ratings = only(backends.ratings, "/ratings/0");
-        assertEquals(List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"),
+        assertEquals(
+                List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"),
                 ratings.header("traceparent").values());
-        assertEquals(List.of("rojo=00f067aa0ba902b7"), ratings.header("tracestate").values());
+        assertEquals(
+                List.of("rojo=00f067aa0ba902b7"), ratings.header("tracestate").values());
         assertEquals(List.of("0"), ratings.header("x-b3-sampled").values(), "Istio's decision not to sample");
     }
 

@@ -50,13 +50,18 @@ class UnreachableBackendsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "/api/v1/products/0|{\"error\": \"Sorry, product details are currently unavailable for this book.\"}",
-        "/api/v1/products/0/reviews|{\"error\": \"Sorry, product reviews are currently unavailable for this book.\"}",
-        "/api/v1/products/0/ratings|{\"error\": \"Sorry, product ratings are currently unavailable for this book.\"}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/v1/products/0|{\"error\": \"Sorry, product details are currently unavailable for this book.\"}",
+                "/api/v1/products/0/reviews|{\"error\": \"Sorry, product reviews are currently unavailable for this book.\"}",
+                "/api/v1/products/0/ratings|{\"error\": \"Sorry, product ratings are currently unavailable for this book.\"}"
+            })
     void connectionRefusedIsA500(String path, String body) {
-        given().when().get(path)
-                .then().statusCode(500)
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(500)
                 .header("Content-Type", "application/json")
                 .body(is(body));
     }
@@ -64,17 +69,23 @@ class UnreachableBackendsTest {
     @Test
     void pageShowsBothErrorBlocks() {
         Document page = Pages.productPage();
-        assertEquals(List.of("Error fetching product details", "Error fetching product reviews"),
+        assertEquals(
+                List.of("Error fetching product details", "Error fetching product reviews"),
                 page.select("p.error-title").eachText());
-        assertEquals(List.of("Sorry, product details are currently unavailable for this book.",
-                "Sorry, product reviews are currently unavailable for this book."),
+        assertEquals(
+                List.of(
+                        "Sorry, product details are currently unavailable for this book.",
+                        "Sorry, product reviews are currently unavailable for this book."),
                 page.select("p.error-text").eachText());
     }
 
     @Test
     void indexShowsTheUrlsDerivedFromTheEnvironment() {
-        Document page = Pages.parseStrict(given().when().get("/").then().statusCode(200).extract().asString());
-        List<String> urls = page.select("td").eachText().stream().filter(text -> text.startsWith("http")).toList();
+        Document page = Pages.parseStrict(
+                given().when().get("/").then().statusCode(200).extract().asString());
+        List<String> urls = page.select("td").eachText().stream()
+                .filter(text -> text.startsWith("http"))
+                .toList();
         assertEquals(4, urls.size(), urls.toString());
         for (String url : urls) {
             assertTrue(url.matches("http://localhost:\\d+"), url);

@@ -54,7 +54,10 @@ public final class BackendStubs {
     }
 
     public static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** Everything {@code server} received. */

@@ -24,15 +24,16 @@ public class BackendStubsResource implements QuarkusTestResourceLifecycleManager
     }
 
     private static WireMockServer server() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        WireMockServer server =
+                new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         return server;
     }
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(stubs,
-                new TestInjector.AnnotatedAndMatchesType(InjectBackends.class, BackendStubs.class));
+        injector.injectIntoFields(
+                stubs, new TestInjector.AnnotatedAndMatchesType(InjectBackends.class, BackendStubs.class));
     }
 
     @Override

@@ -16,18 +16,19 @@ public final class DemoSessions {
     /** The demo login's documented, public default key (bookinfo.session.secret in application.properties). */
     public static final String BUILT_IN_KEY = "bookinfo-demo-session-key-not-a-secret";
 
-    private DemoSessions() {
-    }
+    private DemoSessions() {}
 
     public static String mint(String user, Instant issued) {
-        String payload = "v2." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(user.getBytes(StandardCharsets.UTF_8)) + "." + issued.getEpochSecond();
+        String payload =
+                "v2." + Base64.getUrlEncoder().withoutPadding().encodeToString(user.getBytes(StandardCharsets.UTF_8))
+                        + "." + issued.getEpochSecond();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(BUILT_IN_KEY.getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            return payload + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(BUILT_IN_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return payload + "."
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -18,16 +18,26 @@ public final class Fixtures {
     public static final String RATINGS_V1 = "{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}";
     public static final String RATINGS_V1_OUT = "{\"id\": 0, \"ratings\": {\"Reviewer1\": 5, \"Reviewer2\": 4}}";
 
-    public static final String TEXT1 = "An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!";
-    public static final String TEXT2 = "Absolutely fun and entertaining. The play lacks thematic depth when compared to "
-            + "other plays by Shakespeare.";
+    public static final String TEXT1 =
+            "An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!";
+    public static final String TEXT2 =
+            "Absolutely fun and entertaining. The play lacks thematic depth when compared to "
+                    + "other plays by Shakespeare.";
 
     public static final String REVIEWS_V1 = reviews("reviews-v1-5c8d9f", "null", "", "");
-    public static final String REVIEWS_V2 = reviews("reviews-v2-7d4b8c", "null",
-            ", \"rating\": {\"stars\": 5, \"color\": \"black\"}", ", \"rating\": {\"stars\": 4, \"color\": \"black\"}");
-    public static final String REVIEWS_V3 = reviews("reviews-v3-9f2e1a", "null",
-            ", \"rating\": {\"stars\": 5, \"color\": \"red\"}", ", \"rating\": {\"stars\": 4, \"color\": \"red\"}");
-    public static final String REVIEWS_RATINGS_DOWN = reviews("reviews-v2-7d4b8c", "null",
+    public static final String REVIEWS_V2 = reviews(
+            "reviews-v2-7d4b8c",
+            "null",
+            ", \"rating\": {\"stars\": 5, \"color\": \"black\"}",
+            ", \"rating\": {\"stars\": 4, \"color\": \"black\"}");
+    public static final String REVIEWS_V3 = reviews(
+            "reviews-v3-9f2e1a",
+            "null",
+            ", \"rating\": {\"stars\": 5, \"color\": \"red\"}",
+            ", \"rating\": {\"stars\": 4, \"color\": \"red\"}");
+    public static final String REVIEWS_RATINGS_DOWN = reviews(
+            "reviews-v2-7d4b8c",
+            "null",
             ", \"rating\": {\"error\": \"Ratings service is currently unavailable\"}",
             ", \"rating\": {\"error\": \"Ratings service is currently unavailable\"}");
 
@@ -37,8 +47,7 @@ public final class Fixtures {
             + "\"rating\": {\"stars\": 5, \"color\": \"black\"}}, {\"reviewer\": \"Reviewer2\", \"text\": \""
             + TEXT2 + "\", \"rating\": {\"stars\": 4, \"color\": \"black\"}}]}";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A reviews body with the Java service's odd spacing; {@code ratingN} is appended to review N. */
     public static String reviews(String podname, String clustername, String rating1, String rating2) {
@@ -49,7 +58,9 @@ public final class Fixtures {
 
     /** A reviews body (v2 shape) with the given star counts and colour. */
     public static String reviewsWithStars(int stars1, int stars2, String color) {
-        return reviews("reviews-v2-7d4b8c", "null",
+        return reviews(
+                "reviews-v2-7d4b8c",
+                "null",
                 ", \"rating\": {\"stars\": " + stars1 + ", \"color\": \"" + color + "\"}",
                 ", \"rating\": {\"stars\": " + stars2 + ", \"color\": \"" + color + "\"}");
     }

@@ -22,8 +22,7 @@ public final class FromAddress {
     /** Not on the trusted list. */
     public static final String STRANGER = "127.0.0.9";
 
-    private FromAddress() {
-    }
+    private FromAddress() {}
 
     /** {@code http://127.0.0.1:<test port>}: the origin as productpage sees it without forwarded headers. */
     public static String origin() {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a {@link BackendStubs} field for {@link BackendStubsResource} to fill in. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectBackends {
-}
+public @interface InjectBackends {}

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the field that receives the {@link OidcProviderStub}'s WireMock server. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectOidcProvider {
-}
+public @interface InjectOidcProvider {}

@@ -8,6 +8,7 @@ public class OidcProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(BackendStubsResource.class), new TestResourceEntry(OidcProviderStub.class));
+        return List.of(
+                new TestResourceEntry(BackendStubsResource.class), new TestResourceEntry(OidcProviderStub.class));
     }
 }

@@ -42,6 +42,7 @@ public class OidcProviderStub implements QuarkusTestResourceLifecycleManager {
 
     /** What the token endpoint issued; set when the provider starts. */
     public static String accessToken;
+
     public static String idToken;
 
     private WireMockServer server;
@@ -51,29 +52,43 @@ public class OidcProviderStub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         String issuer = server.baseUrl();
-        idToken = Jwt.issuer(issuer).audience(CLIENT_ID).subject("auth0|jason-id")
-                .claim("nickname", USER).claim("name", "Jason Test").claim("hostile_name", HOSTILE_NAME)
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(Duration.ofHours(1)))
-                .jws().keyId(KEY_ID).sign(KEY.getPrivate());
-        accessToken = Jwt.issuer(issuer).audience(AUDIENCE).subject("auth0|jason-id")
+        idToken = Jwt.issuer(issuer)
+                .audience(CLIENT_ID)
+                .subject("auth0|jason-id")
+                .claim("nickname", USER)
+                .claim("name", "Jason Test")
+                .claim("hostile_name", HOSTILE_NAME)
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .jws()
+                .keyId(KEY_ID)
+                .sign(KEY.getPrivate());
+        accessToken = Jwt.issuer(issuer)
+                .audience(AUDIENCE)
+                .subject("auth0|jason-id")
                 .claim("scope", "openid profile")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(Duration.ofHours(1)))
-                .jws().keyId(KEY_ID).sign(KEY.getPrivate());
-        server.stubFor(get("/.well-known/openid-configuration").willReturn(json("{"
-                + "\"issuer\":\"" + issuer + "\","
-                + "\"authorization_endpoint\":\"" + issuer + "/authorize\","
-                + "\"token_endpoint\":\"" + issuer + "/oauth/token\","
-                + "\"userinfo_endpoint\":\"" + issuer + "/userinfo\","
-                + "\"jwks_uri\":\"" + issuer + "/.well-known/jwks.json\","
-                + "\"end_session_endpoint\":\"" + issuer + "/oidc/logout\","
-                + "\"response_types_supported\":[\"code\"],"
-                + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .jws()
+                .keyId(KEY_ID)
+                .sign(KEY.getPrivate());
+        server.stubFor(get("/.well-known/openid-configuration")
+                .willReturn(json("{"
+                        + "\"issuer\":\"" + issuer + "\","
+                        + "\"authorization_endpoint\":\"" + issuer + "/authorize\","
+                        + "\"token_endpoint\":\"" + issuer + "/oauth/token\","
+                        + "\"userinfo_endpoint\":\"" + issuer + "/userinfo\","
+                        + "\"jwks_uri\":\"" + issuer + "/.well-known/jwks.json\","
+                        + "\"end_session_endpoint\":\"" + issuer + "/oidc/logout\","
+                        + "\"response_types_supported\":[\"code\"],"
+                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
         server.stubFor(get("/.well-known/jwks.json").willReturn(json(jwks())));
-        server.stubFor(post("/oauth/token").willReturn(json("{"
-                + "\"access_token\":\"" + accessToken + "\","
-                + "\"id_token\":\"" + idToken + "\","
-                + "\"refresh_token\":\"test-refresh-token\","
-                + "\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        server.stubFor(post("/oauth/token")
+                .willReturn(json("{"
+                        + "\"access_token\":\"" + accessToken + "\","
+                        + "\"id_token\":\"" + idToken + "\","
+                        + "\"refresh_token\":\"test-refresh-token\","
+                        + "\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         return Map.of(
                 "OIDC_AUTH_SERVER_URL", issuer,
                 "OIDC_CLIENT_ID", CLIENT_ID,
@@ -84,8 +99,8 @@ public class OidcProviderStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectOidcProvider.class, WireMockServer.class));
+        injector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectOidcProvider.class, WireMockServer.class));
     }
 
     @Override

@@ -15,8 +15,7 @@ public final class Pages {
 
     public static final String HTML = "text/html; charset=utf-8";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Parses {@code html} and fails on any HTML5 parse error (unclosed or misnested elements, stray text...). */
     public static Document parseStrict(String html) {
@@ -29,10 +28,13 @@ public final class Pages {
 
     /** GET /productpage with the given request, expecting 200 HTML, parsed strictly. */
     public static Document productPage(RequestSpecification request) {
-        String html = request.when().get("/productpage")
-                .then().statusCode(200)
+        String html = request.when()
+                .get("/productpage")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", HTML)
-                .extract().asString();
+                .extract()
+                .asString();
         return parseStrict(html);
     }
 
@@ -51,9 +53,11 @@ public final class Pages {
 
     /** The current value of {@code request_result_total} for a backend and status, 0 when absent. */
     public static double requestResults(String backend, int status) {
-        String metrics = given().when().get("/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().when().get("/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = Pattern.compile("(?m)^request_result_total\\{destination_app=\"" + backend
-                + "\",response_code=\"" + status + "\",?} (\\S+)$").matcher(metrics);
+                        + "\",response_code=\"" + status + "\",?} (\\S+)$")
+                .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 }

@@ -31,8 +31,11 @@ public class ZipkinCollector implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         server.stubFor(post("/api/v2/spans").willReturn(aResponse().withStatus(202)));
-        return Map.of("bookinfo.tracing.zipkin-endpoint", server.baseUrl() + "/api/v2/spans",
-                "quarkus.otel.bsp.schedule.delay", "100ms");
+        return Map.of(
+                "bookinfo.tracing.zipkin-endpoint",
+                server.baseUrl() + "/api/v2/spans",
+                "quarkus.otel.bsp.schedule.delay",
+                "100ms");
     }
 
     /** Every span received so far, in Zipkin's JSON v2. */

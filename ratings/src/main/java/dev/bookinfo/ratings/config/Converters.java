@@ -11,8 +11,7 @@ import org.eclipse.microprofile.config.spi.Converter;
  */
 public final class Converters {
 
-    private Converters() {
-    }
+    private Converters() {}
 
     /** {@link ServiceVersion#parse}, with its messages for unknown and empty values. */
     @RegisterForReflection // instantiated by SmallRye Config
@@ -63,7 +62,8 @@ public final class Converters {
 
         @Override
         public Integer convert(String value) {
-            return wholeNumber(value, 0, Integer.MAX_VALUE, "MAX_POSTED_PRODUCTS must be a whole number, 0 or more, got ");
+            return wholeNumber(
+                    value, 0, Integer.MAX_VALUE, "MAX_POSTED_PRODUCTS must be a whole number, 0 or more, got ");
         }
     }
 

@@ -47,7 +47,8 @@ public enum ServiceVersion {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("SERVICE_VERSION is set but empty; use " + validValues());
         }
-        throw new IllegalArgumentException("SERVICE_VERSION=" + text + " is not a ratings variant; use " + validValues());
+        throw new IllegalArgumentException(
+                "SERVICE_VERSION=" + text + " is not a ratings variant; use " + validValues());
     }
 
     private static String validValues() {

@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class HealthResource {
 
     static final FixedAnswer HEALTHY = FixedAnswer.ok(FixedAnswer.JSON, "{\"status\":\"Ratings is healthy\"}");
-    static final FixedAnswer UNHEALTHY = FixedAnswer.of(500, FixedAnswer.JSON, "{\"status\":\"Ratings is not healthy\"}");
+    static final FixedAnswer UNHEALTHY =
+            FixedAnswer.of(500, FixedAnswer.JSON, "{\"status\":\"Ratings is not healthy\"}");
 
     private final Faults faults;
 

@@ -8,5 +8,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * compact JSON text and written as it is.
  */
 @RegisterForReflection // returned inside a Response, so Quarkus cannot see the type to register it
-public record RatingsBody(long id, @JsonRawValue String ratings) {
-}
+public record RatingsBody(long id, @JsonRawValue String ratings) {}

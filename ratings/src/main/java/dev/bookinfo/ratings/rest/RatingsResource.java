@@ -43,9 +43,11 @@ public class RatingsResource {
     private static final Logger LOG = Logger.getLogger(RatingsResource.class);
     /** Upstream's answer to a non-numeric id, with an upper-case "ID" unlike details. */
     static final ProductIdRule IDS = new ProductIdRule(400, "please provide numeric product ID");
+
     private static final ErrorBody BAD_JSON = new ErrorBody("please provide valid ratings JSON");
     private static final ErrorBody UNAVAILABLE = new ErrorBody("Service unavailable");
-    private static final ErrorBody POST_NOT_IMPLEMENTED = new ErrorBody("Post not implemented for database backed ratings");
+    private static final ErrorBody POST_NOT_IMPLEMENTED =
+            new ErrorBody("Post not implemented for database backed ratings");
     /** For depth(): Jackson's own nesting limit (1000) is above any MAX_JSON_DEPTH, so depth() meets ours first. */
     private static final JsonFactory TOKENS = new JsonFactory();
 
@@ -68,11 +70,14 @@ public class RatingsResource {
         this.storeFull = new ErrorBody("ratings store is full (at most " + store.maxProducts() + " products)");
         // depth() has checked the depth before the tree is read; this limit only backs it up.
         JsonFactory jsonFactory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxDepth)
+                        .build())
                 .build();
         this.jsonMapper = new ObjectMapper(jsonFactory);
         // Like JSON.parse: one value, nothing after it. Exact decimals keep posted numbers as written.
-        this.jsonReader = jsonMapper.reader()
+        this.jsonReader = jsonMapper
+                .reader()
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(JsonNodeFactory.withExactBigDecimals(true));
     }
@@ -83,11 +88,17 @@ public class RatingsResource {
     public Uni<Response> get(@Context HttpServerRequest request) {
         long productId = productId(request);
         return switch (faults.nextGet()) {
-            case NORMAL -> database.enabled() ? fromDatabase(productId, request)
-                    : Uni.createFrom().item(() -> ratings(productId));
-            case DELAYED -> Uni.createFrom().voidItem()
-                    .onItem().delayIt().by(faults.delay())
-                    .map(ignored -> ratings(productId));
+            case NORMAL ->
+                database.enabled()
+                        ? fromDatabase(productId, request)
+                        : Uni.createFrom().item(() -> ratings(productId));
+            case DELAYED ->
+                Uni.createFrom()
+                        .voidItem()
+                        .onItem()
+                        .delayIt()
+                        .by(faults.delay())
+                        .map(ignored -> ratings(productId));
             case UNAVAILABLE -> Uni.createFrom().item(UNAVAILABLE.response(503));
         };
     }
@@ -133,10 +144,16 @@ public class RatingsResource {
     private Uni<Response> fromDatabase(long id, HttpServerRequest request) {
         return database.read()
                 .map(read -> ok(new RatingsBody(id, reviewers(read))))
-                .onFailure(DatabaseFailure.class).recoverWithItem(failure -> {
+                .onFailure(DatabaseFailure.class)
+                .recoverWithItem(failure -> {
                     DatabaseFailure failed = (DatabaseFailure) failure;
-                    LOG.warnf("GET %s answered %d: %s (%s) [x-request-id=%s]", request.path(), failed.status(),
-                            failed.error(), failed.getMessage(), orDash(request.getHeader("x-request-id")));
+                    LOG.warnf(
+                            "GET %s answered %d: %s (%s) [x-request-id=%s]",
+                            request.path(),
+                            failed.status(),
+                            failed.error(),
+                            failed.getMessage(),
+                            orDash(request.getHeader("x-request-id")));
                     return new ErrorBody(failed.error()).response(failed.status());
                 });
     }

@@ -25,12 +25,12 @@ public class UpstreamRoutes {
     @ServerRequestFilter(preMatching = true)
     public Optional<RestResponse<Void>> rejectWhatUpstreamDoesNotRoute(HttpServerRequest request) {
         String path = request.path();
-        boolean routed = path.startsWith("/ratings/")
-                || "/health".equals(path) && request.method() != HttpMethod.POST;
+        boolean routed = path.startsWith("/ratings/") || "/health".equals(path) && request.method() != HttpMethod.POST;
         return routed ? Optional.empty() : Optional.of(RestResponse.notFound());
     }
 
     void answerUnmatchedPathsWithEmpty404(@Observes Router router) {
-        router.errorHandler(404, context -> context.response().setStatusCode(404).end());
+        router.errorHandler(
+                404, context -> context.response().setStatusCode(404).end());
     }
 }

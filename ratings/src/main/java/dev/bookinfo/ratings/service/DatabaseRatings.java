@@ -14,7 +14,9 @@ public record DatabaseRatings(int reviewer1, int reviewer2) {
         if (value instanceof Long number && number == number.intValue()) {
             return number.intValue();
         }
-        if (value instanceof Double number && number == Math.rint(number) && number >= Integer.MIN_VALUE
+        if (value instanceof Double number
+                && number == Math.rint(number)
+                && number >= Integer.MIN_VALUE
                 && number <= Integer.MAX_VALUE) {
             return number.intValue();
         }

@@ -96,12 +96,13 @@ public class Faults {
             case V1 -> "Ratings variant v1: in-memory ratings, no faults";
             case V2 -> "Ratings variant v2: ratings from a database, no faults";
             case V_FAULTY -> "Ratings variant v-faulty: GET /ratings answers 503 with probability " + probability;
-            case V_DELAYED -> "Ratings variant v-delayed: GET /ratings is delayed " + delay + " with probability "
-                    + probability;
-            case V_UNAVAILABLE -> "Ratings variant v-unavailable: GET /ratings toggles between normal and 503 every "
-                    + Duration.ofNanos(periodNanos);
-            case V_UNHEALTHY -> "Ratings variant v-unhealthy: health and GET /ratings toggle every "
-                    + Duration.ofNanos(periodNanos);
+            case V_DELAYED ->
+                "Ratings variant v-delayed: GET /ratings is delayed " + delay + " with probability " + probability;
+            case V_UNAVAILABLE ->
+                "Ratings variant v-unavailable: GET /ratings toggles between normal and 503 every "
+                        + Duration.ofNanos(periodNanos);
+            case V_UNHEALTHY ->
+                "Ratings variant v-unhealthy: health and GET /ratings toggle every " + Duration.ofNanos(periodNanos);
         };
     }
 }

@@ -6,10 +6,10 @@ import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.MongoTimeoutException;
-import dev.bookinfo.ratings.config.RatingsConfig;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import dev.bookinfo.ratings.config.RatingsConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -49,13 +49,11 @@ final class MongoRatings implements RatingsDatabase.Backend {
         long connectMillis = config.connectTimeout().toMillis();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(parsed)
-                .applyToSocketSettings(socket -> socket
-                        .connectTimeout((int) connectMillis, TimeUnit.MILLISECONDS)
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) connectMillis, TimeUnit.MILLISECONDS)
                         .readTimeout((int) config.queryTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(connectMillis, TimeUnit.MILLISECONDS))
-                .applyToConnectionPoolSettings(pool -> pool
-                        .maxSize(config.poolSize())
-                        .maxWaitTime(connectMillis, TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(
+                        pool -> pool.maxSize(config.poolSize()).maxWaitTime(connectMillis, TimeUnit.MILLISECONDS))
                 .build();
         this.client = MongoClients.create(settings);
         // Upstream reads database "test" whatever the URL names.
@@ -67,9 +65,15 @@ final class MongoRatings implements RatingsDatabase.Backend {
     @Override
     public Uni<DatabaseRatings> read() {
         // Two documents are all upstream ever looked at; the limit keeps a large collection from being read whole.
-        return Multi.createFrom().publisher(AdaptersToFlow.publisher(ratings.find().limit(2))).collect().asList()
-                .ifNoItem().after(deadline).failWith(() -> new TimeoutException("no answer after " + deadline))
-                .onFailure().transform(MongoRatings::classify)
+        return Multi.createFrom()
+                .publisher(AdaptersToFlow.publisher(ratings.find().limit(2)))
+                .collect()
+                .asList()
+                .ifNoItem()
+                .after(deadline)
+                .failWith(() -> new TimeoutException("no answer after " + deadline))
+                .onFailure()
+                .transform(MongoRatings::classify)
                 .map(MongoRatings::ratings);
     }
 
@@ -84,8 +88,11 @@ final class MongoRatings implements RatingsDatabase.Backend {
         Object value = documents.get(index).get("rating");
         Integer stars = DatabaseRatings.stars(value);
         if (stars == null) {
-            throw new DatabaseFailure(500, LOAD_ERROR, "document " + (index + 1) + " of test.ratings has no whole-number "
-                    + "rating: " + (value == null ? "none" : value.getClass().getSimpleName() + " " + value));
+            throw new DatabaseFailure(
+                    500,
+                    LOAD_ERROR,
+                    "document " + (index + 1) + " of test.ratings has no whole-number " + "rating: "
+                            + (value == null ? "none" : value.getClass().getSimpleName() + " " + value));
         }
         return stars;
     }
@@ -94,8 +101,10 @@ final class MongoRatings implements RatingsDatabase.Backend {
         if (failure instanceof MongoSocketReadTimeoutException) {
             return new DatabaseFailure(500, LOAD_ERROR, DatabaseFailure.describe(failure));
         }
-        if (failure instanceof MongoTimeoutException || failure instanceof MongoSocketException
-                || failure instanceof MongoSecurityException || failure instanceof TimeoutException) {
+        if (failure instanceof MongoTimeoutException
+                || failure instanceof MongoSocketException
+                || failure instanceof MongoSecurityException
+                || failure instanceof TimeoutException) {
             return new DatabaseFailure(500, CONNECT_ERROR, DatabaseFailure.describe(failure));
         }
         return new DatabaseFailure(500, LOAD_ERROR, DatabaseFailure.describe(failure));

@@ -26,6 +26,7 @@ final class MySqlRatings implements RatingsDatabase.Backend {
 
     /** Upstream answers this one with status 200 (see the module README); reviews then shows the ratings error. */
     static final String CONNECT_ERROR = "could not connect to ratings database";
+
     static final String SELECT_ERROR = "could not perform select";
     /** Upstream's query, limited to the two rows it reads. */
     static final String SELECT = "SELECT Rating FROM ratings LIMIT 2";
@@ -55,33 +56,43 @@ final class MySqlRatings implements RatingsDatabase.Backend {
                 .setIdleTimeout(60)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setPoolCleanerPeriod(15_000);
-        this.pool = MySQLBuilder.pool().with(options).connectingTo(connect).using(vertx).build();
-        this.where = host + ":" + port + ", database test, table ratings, user " + user
-                + " (pool of " + config.poolSize() + ", connect timeout " + connectTimeout.toMillis() + " ms)";
+        this.pool = MySQLBuilder.pool()
+                .with(options)
+                .connectingTo(connect)
+                .using(vertx)
+                .build();
+        this.where = host + ":" + port + ", database test, table ratings, user " + user + " (pool of "
+                + config.poolSize() + ", connect timeout " + connectTimeout.toMillis() + " ms)";
     }
 
     @Override
     public Uni<DatabaseRatings> read() {
         return Uni.createFrom().deferred(() -> {
             Future<SqlConnection> connecting = pool.getConnection();
-            return Uni.createFrom().completionStage(connecting.toCompletionStage())
-                    .ifNoItem().after(connectTimeout).failWith(() -> {
+            return Uni.createFrom()
+                    .completionStage(connecting.toCompletionStage())
+                    .ifNoItem()
+                    .after(connectTimeout)
+                    .failWith(() -> {
                         // A handshake that never completes: whatever connection arrives later goes back to the pool.
                         connecting.onSuccess(SqlConnection::close);
                         return new TimeoutException("no connection after " + connectTimeout.toMillis() + " ms");
                     })
-                    .onFailure().transform(failure -> new DatabaseFailure(200, CONNECT_ERROR,
-                            DatabaseFailure.describe(failure)))
+                    .onFailure()
+                    .transform(failure -> new DatabaseFailure(200, CONNECT_ERROR, DatabaseFailure.describe(failure)))
                     .flatMap(this::select);
         });
     }
 
     private Uni<DatabaseRatings> select(SqlConnection connection) {
         Future<RowSet<Row>> rows = connection.query(SELECT).execute().onComplete(done -> connection.close());
-        return Uni.createFrom().completionStage(rows.toCompletionStage())
-                .ifNoItem().after(queryTimeout).failWith(() -> new TimeoutException(
-                        "no rows after " + queryTimeout.toMillis() + " ms"))
-                .onFailure().transform(MySqlRatings::classify)
+        return Uni.createFrom()
+                .completionStage(rows.toCompletionStage())
+                .ifNoItem()
+                .after(queryTimeout)
+                .failWith(() -> new TimeoutException("no rows after " + queryTimeout.toMillis() + " ms"))
+                .onFailure()
+                .transform(MySqlRatings::classify)
                 .map(MySqlRatings::ratings);
     }
 
@@ -108,8 +119,11 @@ final class MySqlRatings implements RatingsDatabase.Backend {
         Object value = row.getValue(0);
         Integer stars = DatabaseRatings.stars(value);
         if (stars == null) {
-            throw new DatabaseFailure(500, SELECT_ERROR, "row " + number + " of test.ratings has no whole-number Rating: "
-                    + (value == null ? "NULL" : value.getClass().getSimpleName() + " " + value));
+            throw new DatabaseFailure(
+                    500,
+                    SELECT_ERROR,
+                    "row " + number + " of test.ratings has no whole-number Rating: "
+                            + (value == null ? "NULL" : value.getClass().getSimpleName() + " " + value));
         }
         return stars;
     }

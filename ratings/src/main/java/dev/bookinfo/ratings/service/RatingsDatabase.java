@@ -48,23 +48,25 @@ public class RatingsDatabase {
         RatingsConfig.Database database = config.database();
         if ("mysql".equals(database.type().orElse(""))) {
             RatingsConfig.Mysql mysql = database.mysql();
-            String host = mysql.host().filter(value -> !value.isBlank()).orElseThrow(() -> new ConfigurationException(
-                    "SERVICE_VERSION=v2 with DB_TYPE=mysql needs MYSQL_DB_HOST (and MYSQL_DB_PORT, MYSQL_DB_USER, "
-                            + "MYSQL_DB_PASSWORD)"));
-            this.backend = new MySqlRatings(vertx, host, mysql.port(), mysql.user(), mysql.password().orElse(""),
-                    database);
+            String host = mysql.host()
+                    .filter(value -> !value.isBlank())
+                    .orElseThrow(() -> new ConfigurationException(
+                            "SERVICE_VERSION=v2 with DB_TYPE=mysql needs MYSQL_DB_HOST (and MYSQL_DB_PORT, MYSQL_DB_USER, "
+                                    + "MYSQL_DB_PASSWORD)"));
+            this.backend = new MySqlRatings(
+                    vertx, host, mysql.port(), mysql.user(), mysql.password().orElse(""), database);
         } else {
-            String url = database.mongoUrl().filter(value -> !value.isBlank()).orElseThrow(() -> new ConfigurationException(
-                    "SERVICE_VERSION=v2 reads MongoDB unless DB_TYPE=mysql, and needs MONGO_DB_URL, e.g. "
-                            + "mongodb://mongodb:27017/test"));
+            String url = database.mongoUrl()
+                    .filter(value -> !value.isBlank())
+                    .orElseThrow(() -> new ConfigurationException(
+                            "SERVICE_VERSION=v2 reads MongoDB unless DB_TYPE=mysql, and needs MONGO_DB_URL, e.g. "
+                                    + "mongodb://mongodb:27017/test"));
             this.backend = new MongoRatings(url, database);
         }
         LOG.info(backend.describe());
         // The first read loads the driver's classes and opens the first connection: done now, in the background,
         // rather than on the first reader's page. Its outcome does not matter (the database may not be up yet).
-        backend.read().subscribe().with(ignored -> {
-        }, ignored -> {
-        });
+        backend.read().subscribe().with(ignored -> {}, ignored -> {});
     }
 
     /** Whether this is v2, so GET reads the database and POST answers 501. */

@@ -19,8 +19,8 @@ class ConvertersTest {
     @ParameterizedTest
     @ValueSource(strings = {"-0.1", "1.01", "2", "NaN", "half", "50%"})
     void rejectsOtherProbabilities(String text) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new Converters.ProbabilityConverter().convert(text));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> new Converters.ProbabilityConverter().convert(text));
         assertEquals("FAULT_PROBABILITY must be a number from 0.0 to 1.0, got " + text, error.getMessage());
     }
 
@@ -33,8 +33,8 @@ class ConvertersTest {
     @ParameterizedTest
     @ValueSource(strings = {"0s", "0", "-1s", "PT0S"})
     void rejectsDurationsThatAreNotPositive(String text) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new Converters.PositiveDurationConverter().convert(text));
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class, () -> new Converters.PositiveDurationConverter().convert(text));
         assertEquals("fault delays and periods must be above zero, got " + text, error.getMessage());
     }
 
@@ -47,8 +47,8 @@ class ConvertersTest {
     @ParameterizedTest
     @ValueSource(strings = {"-1", "many", "1.5", "99999999999"})
     void rejectsOtherProductCaps(String text) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new Converters.MaxPostedProductsConverter().convert(text));
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class, () -> new Converters.MaxPostedProductsConverter().convert(text));
         assertEquals("MAX_POSTED_PRODUCTS must be a whole number, 0 or more, got " + text, error.getMessage());
     }
 
@@ -61,8 +61,8 @@ class ConvertersTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "501", "-3", "deep"})
     void rejectsOtherDepths(String text) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new Converters.MaxJsonDepthConverter().convert(text));
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class, () -> new Converters.MaxJsonDepthConverter().convert(text));
         assertEquals("MAX_JSON_DEPTH must be a whole number from 1 to 500, got " + text, error.getMessage());
     }
 }

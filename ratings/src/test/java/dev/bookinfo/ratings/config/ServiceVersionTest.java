@@ -13,8 +13,14 @@ class ServiceVersionTest {
     private static final String VALID = "v1, v2, v-faulty, v-delayed, v-unavailable, v-unhealthy";
 
     @ParameterizedTest
-    @CsvSource({"v1, V1", "v2, V2", "v-faulty, V_FAULTY", "v-delayed, V_DELAYED", "v-unavailable, V_UNAVAILABLE",
-            "v-unhealthy, V_UNHEALTHY"})
+    @CsvSource({
+        "v1, V1",
+        "v2, V2",
+        "v-faulty, V_FAULTY",
+        "v-delayed, V_DELAYED",
+        "v-unavailable, V_UNAVAILABLE",
+        "v-unhealthy, V_UNHEALTHY"
+    })
     void readsTheUpstreamVariantNames(String text, ServiceVersion expected) {
         assertEquals(expected, ServiceVersion.parse(text));
         assertEquals(text, expected.value());

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the test field that receives the running {@link MariaDb} or {@link MongoDb} of the test resource. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface DatabaseServer {
-}
+public @interface DatabaseServer {}

@@ -11,8 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int pick() {
         for (int attempt = 0; attempt < 100; attempt++) {

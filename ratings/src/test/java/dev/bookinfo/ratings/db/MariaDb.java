@@ -34,18 +34,27 @@ public final class MariaDb implements AutoCloseable {
     public static MariaDb start() {
         for (String tool : List.of("/usr/bin/mariadb-install-db", "/usr/sbin/mariadbd", "/usr/bin/mariadb")) {
             if (!Files.isExecutable(Path.of(tool))) {
-                throw new IllegalStateException(tool + " is missing: the MySQL tests of ratings v2 run against Debian's "
-                        + "MariaDB; install it with `apt-get install -y mariadb-server` (it need not be running)");
+                throw new IllegalStateException(
+                        tool + " is missing: the MySQL tests of ratings v2 run against Debian's "
+                                + "MariaDB; install it with `apt-get install -y mariadb-server` (it need not be running)");
             }
         }
         try {
             Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "mariadb")), "db-")
                     .toAbsolutePath();
-            run(List.of("/usr/bin/mariadb-install-db", "--no-defaults", "--user=root", "--datadir=" + dir.resolve("data"),
-                    "--skip-test-db", "--auth-root-authentication-method=socket"), dir.resolve("install.log"));
+            run(
+                    List.of(
+                            "/usr/bin/mariadb-install-db",
+                            "--no-defaults",
+                            "--user=root",
+                            "--datadir=" + dir.resolve("data"),
+                            "--skip-test-db",
+                            "--auth-root-authentication-method=socket"),
+                    dir.resolve("install.log"));
             MariaDb db = new MariaDb(dir, FreePort.pick());
             db.startServer();
-            db.sql("CREATE USER 'root'@'%' IDENTIFIED BY '" + PASSWORD + "'; GRANT ALL PRIVILEGES ON *.* TO 'root'@'%';");
+            db.sql("CREATE USER 'root'@'%' IDENTIFIED BY '" + PASSWORD
+                    + "'; GRANT ALL PRIVILEGES ON *.* TO 'root'@'%';");
             db.sql(Files.readString(INIT_SQL));
             return db;
         } catch (IOException e) {
@@ -65,8 +74,12 @@ public final class MariaDb implements AutoCloseable {
     public void sql(String statements) {
         try {
             Path input = Files.writeString(dir.resolve("statements.sql"), statements);
-            ProcessBuilder builder = new ProcessBuilder("/usr/bin/mariadb", "--no-defaults", "--user=root",
-                    "--socket=" + dir.resolve("sock"), "--batch")
+            ProcessBuilder builder = new ProcessBuilder(
+                            "/usr/bin/mariadb",
+                            "--no-defaults",
+                            "--user=root",
+                            "--socket=" + dir.resolve("sock"),
+                            "--batch")
                     .redirectInput(input.toFile())
                     .redirectErrorStream(true);
             Process client = builder.start();
@@ -118,13 +131,23 @@ public final class MariaDb implements AutoCloseable {
 
     private void startServer() {
         try {
-            server = new ProcessBuilder("/usr/sbin/mariadbd", "--no-defaults", "--user=root",
-                    "--datadir=" + dir.resolve("data"), "--port=" + port, "--bind-address=127.0.0.1",
-                    "--socket=" + dir.resolve("sock"), "--pid-file=" + dir.resolve("mariadb.pid"),
-                    "--log-error=" + dir.resolve("error.log"), "--tmpdir=" + dir, "--skip-name-resolve",
-                    "--skip-log-bin", "--innodb-buffer-pool-size=16M")
+            server = new ProcessBuilder(
+                            "/usr/sbin/mariadbd",
+                            "--no-defaults",
+                            "--user=root",
+                            "--datadir=" + dir.resolve("data"),
+                            "--port=" + port,
+                            "--bind-address=127.0.0.1",
+                            "--socket=" + dir.resolve("sock"),
+                            "--pid-file=" + dir.resolve("mariadb.pid"),
+                            "--log-error=" + dir.resolve("error.log"),
+                            "--tmpdir=" + dir,
+                            "--skip-name-resolve",
+                            "--skip-log-bin",
+                            "--innodb-buffer-pool-size=16M")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("server.out").toFile()))
                     .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
@@ -136,8 +159,8 @@ public final class MariaDb implements AutoCloseable {
                 }
                 Thread.sleep(100);
             }
-            throw new IllegalStateException("MariaDB did not accept connections within 60 s; see "
-                    + dir.resolve("error.log"));
+            throw new IllegalStateException(
+                    "MariaDB did not accept connections within 60 s; see " + dir.resolve("error.log"));
         } catch (IOException e) {
             throw new IllegalStateException("could not start mariadbd", e);
         } catch (InterruptedException e) {
@@ -157,7 +180,10 @@ public final class MariaDb implements AutoCloseable {
 
     private static void run(List<String> command, Path log) throws IOException {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException(String.join(" ", command) + " failed; see " + log);
             }

@@ -16,12 +16,18 @@ public class MariaDbResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         db = MariaDb.start();
         return Map.of(
-                "SERVICE_VERSION", "v2",
-                "DB_TYPE", "mysql",
-                "MYSQL_DB_HOST", "127.0.0.1",
-                "MYSQL_DB_PORT", Integer.toString(db.port()),
-                "MYSQL_DB_USER", MariaDb.USER,
-                "MYSQL_DB_PASSWORD", MariaDb.PASSWORD);
+                "SERVICE_VERSION",
+                "v2",
+                "DB_TYPE",
+                "mysql",
+                "MYSQL_DB_HOST",
+                "127.0.0.1",
+                "MYSQL_DB_PORT",
+                Integer.toString(db.port()),
+                "MYSQL_DB_USER",
+                MariaDb.USER,
+                "MYSQL_DB_PASSWORD",
+                MariaDb.PASSWORD);
     }
 
     @Override

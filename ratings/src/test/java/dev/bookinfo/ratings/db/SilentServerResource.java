@@ -31,8 +31,19 @@ public class SilentServerResource implements QuarkusTestResourceLifecycleManager
         }
         String port = Integer.toString(socket.getLocalPort());
         if ("mysql".equals(db)) {
-            return Map.of("SERVICE_VERSION", "v2", "DB_TYPE", "mysql", "MYSQL_DB_HOST", "127.0.0.1",
-                    "MYSQL_DB_PORT", port, "MYSQL_DB_USER", MariaDb.USER, "MYSQL_DB_PASSWORD", MariaDb.PASSWORD);
+            return Map.of(
+                    "SERVICE_VERSION",
+                    "v2",
+                    "DB_TYPE",
+                    "mysql",
+                    "MYSQL_DB_HOST",
+                    "127.0.0.1",
+                    "MYSQL_DB_PORT",
+                    port,
+                    "MYSQL_DB_USER",
+                    MariaDb.USER,
+                    "MYSQL_DB_PASSWORD",
+                    MariaDb.PASSWORD);
         }
         return Map.of("SERVICE_VERSION", "v2", "MONGO_DB_URL", "mongodb://127.0.0.1:" + port + "/test");
     }

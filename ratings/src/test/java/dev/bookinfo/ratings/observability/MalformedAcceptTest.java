@@ -17,20 +17,36 @@ class MalformedAcceptTest {
 
     @Test
     void metricsWithAnUnparsableAcceptIsABadRequest() {
-        given().header("Accept", UNTERMINATED_QUOTE).when().get("/q/metrics").then().statusCode(400)
+        given().header("Accept", UNTERMINATED_QUOTE)
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(400)
                 .body(emptyString());
     }
 
     @Test
     void resourcesWithAnUnparsableAcceptAreBadRequests() {
-        given().header("Accept", UNTERMINATED_QUOTE).when().get("/ratings/0").then().statusCode(400);
-        given().header("Accept", "text/html, " + UNTERMINATED_QUOTE).when().get("/health").then().statusCode(400);
+        given().header("Accept", UNTERMINATED_QUOTE)
+                .when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(400);
+        given().header("Accept", "text/html, " + UNTERMINATED_QUOTE)
+                .when()
+                .get("/health")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void parsableButOddAcceptHeadersStillGetTheirAnswer() {
         given().header("Accept", "a/b;c=\"d\"").when().get("/ratings/0").then().statusCode(200);
-        given().header("Accept", "text/plain;q=abc, */*").when().get("/q/metrics").then().statusCode(200);
+        given().header("Accept", "text/plain;q=abc, */*")
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200);
         given().header("Accept", ";;;").when().get("/ratings/0").then().statusCode(200);
     }
 }

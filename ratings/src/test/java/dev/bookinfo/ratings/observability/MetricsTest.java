@@ -22,13 +22,22 @@ class MetricsTest {
         given().when().get("/ratings/abc").then().statusCode(400);
         given().when().get("/q/health/ready").then().statusCode(200);
 
-        String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+        String metrics = given().accept("text/plain")
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", containsString("text/plain"))
-                .extract().asString();
-        assertThat(metrics, matchesPattern("(?s).*\nhttp_server_requests_seconds_count\\{"
-                + "[^}]*status=\"200\"[^}]*uri=\"/ratings/\\{id: \\.\\*}\"[^}]*} [1-9].*"));
-        assertThat(metrics, matchesPattern("(?s).*\nhttp_server_requests_seconds_count\\{"
-                + "[^}]*status=\"400\"[^}]*uri=\"/ratings/\\{id: \\.\\*}\"[^}]*} [1-9].*"));
+                .extract()
+                .asString();
+        assertThat(
+                metrics,
+                matchesPattern("(?s).*\nhttp_server_requests_seconds_count\\{"
+                        + "[^}]*status=\"200\"[^}]*uri=\"/ratings/\\{id: \\.\\*}\"[^}]*} [1-9].*"));
+        assertThat(
+                metrics,
+                matchesPattern("(?s).*\nhttp_server_requests_seconds_count\\{"
+                        + "[^}]*status=\"400\"[^}]*uri=\"/ratings/\\{id: \\.\\*}\"[^}]*} [1-9].*"));
         assertThat(metrics, containsString("le=\"0.025\""));
         assertThat(metrics, containsString("\njvm_memory_used_bytes{"));
         assertThat(metrics, not(containsString("uri=\"/q/")));

@@ -31,7 +31,10 @@ class NoExportTest {
         given().header("x-b3-traceid", "463ac35c9f6413ad48485a3953bb6124")
                 .header("x-b3-spanid", "a2fb4a1d1a96d312")
                 .header("x-b3-sampled", "1")
-                .when().get("/ratings/0").then().statusCode(200);
+                .when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200);
 
         assertTrue(sdkDisabled, "quarkus.otel.sdk.disabled");
         // Server and client spans come from the tracer Quarkus gives Vert.x: none is installed.

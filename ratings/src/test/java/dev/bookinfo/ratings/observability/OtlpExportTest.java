@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
  * (here over OTLP/HTTP, protobuf) and the Zipkin/no-op exporter bean steps aside.
  */
 @QuarkusTest
-@WithTestResource(value = SpanCollector.class,
-        initArgs = @ResourceArg(name = "exporter", value = "otlp"))
+@WithTestResource(value = SpanCollector.class, initArgs = @ResourceArg(name = "exporter", value = "otlp"))
 class OtlpExportTest {
 
     @Inject
@@ -33,13 +32,15 @@ class OtlpExportTest {
     @Test
     void sendsSpansToTheOtlpEndpoint() {
         given().header("x-request-id", "otlp-export-1")
-                .when().get("/ratings/0")
-                .then().statusCode(200);
+                .when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> SpanCollector.server
-                .findAll(postRequestedFor(urlEqualTo("/v1/traces"))).stream()
-                .anyMatch(request -> new String(request.getBody(), StandardCharsets.ISO_8859_1)
-                        .contains("otlp-export-1")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> SpanCollector.server.findAll(postRequestedFor(urlEqualTo("/v1/traces"))).stream()
+                        .anyMatch(request ->
+                                new String(request.getBody(), StandardCharsets.ISO_8859_1).contains("otlp-export-1")));
     }
 
     @Test

@@ -28,16 +28,24 @@ public class SpanCollector implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort());
         server.start();
         server.stubFor(post("/api/v2/spans").willReturn(aResponse().withStatus(202)));
-        server.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-protobuf")));
+        server.stubFor(post("/v1/traces")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-protobuf")));
         String base = "http://localhost:" + server.port();
         return "otlp".equals(exporter)
-                ? Map.of("bookinfo.tracing.otlp-endpoint", base,
-                        "quarkus.otel.exporter.otlp.traces.endpoint", base,
-                        "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
-                        "quarkus.otel.bsp.schedule.delay", "100ms")
-                : Map.of("bookinfo.tracing.zipkin-endpoint", base + "/api/v2/spans",
-                        "quarkus.otel.bsp.schedule.delay", "100ms");
+                ? Map.of(
+                        "bookinfo.tracing.otlp-endpoint",
+                        base,
+                        "quarkus.otel.exporter.otlp.traces.endpoint",
+                        base,
+                        "quarkus.otel.exporter.otlp.traces.protocol",
+                        "http/protobuf",
+                        "quarkus.otel.bsp.schedule.delay",
+                        "100ms")
+                : Map.of(
+                        "bookinfo.tracing.zipkin-endpoint",
+                        base + "/api/v2/spans",
+                        "quarkus.otel.bsp.schedule.delay",
+                        "100ms");
     }
 
     @Override

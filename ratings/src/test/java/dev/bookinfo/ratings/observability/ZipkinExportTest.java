@@ -37,18 +37,24 @@ class ZipkinExportTest {
                 .header("x-b3-sampled", "1")
                 .header("x-request-id", "zipkin-export-1")
                 .header("end-user", "jason")
-                .when().get("/ratings/0")
-                .then().statusCode(200);
+                .when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200);
 
         JsonNode span = await().atMost(Duration.ofSeconds(20))
-                .until(() -> spanOfTrace(traceId), Optional::isPresent).get();
+                .until(() -> spanOfTrace(traceId), Optional::isPresent)
+                .get();
         assertEquals("SERVER", span.path("kind").asText());
         assertEquals("a2fb4a1d1a96d312", span.path("parentId").asText(), "child of the caller's span");
         assertEquals("ratings", span.path("localEndpoint").path("serviceName").asText());
-        assertEquals("zipkin-export-1", span.path("tags").path("guid:x-request-id").asText());
+        assertEquals(
+                "zipkin-export-1", span.path("tags").path("guid:x-request-id").asText());
         assertEquals("jason", span.path("tags").path("enduser.id").asText());
         assertEquals("200", span.path("tags").path("http.response.status_code").asText());
-        assertTrue(span.path("name").asText().contains("/ratings/"), span.path("name").asText());
+        assertTrue(
+                span.path("name").asText().contains("/ratings/"),
+                span.path("name").asText());
     }
 
     @Test
@@ -57,14 +63,18 @@ class ZipkinExportTest {
         given().header("x-b3-traceid", unsampled)
                 .header("x-b3-spanid", "051581bf3cb55c13")
                 .header("x-b3-sampled", "0")
-                .when().get("/ratings/0")
-                .then().statusCode(200);
+                .when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200);
         String sampled = "6e0c63257de34c92bf9efcd03927272e";
         given().header("x-b3-traceid", sampled)
                 .header("x-b3-spanid", "051581bf3cb55c14")
                 .header("x-b3-sampled", "1")
-                .when().get("/ratings/0")
-                .then().statusCode(200);
+                .when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200);
 
         // Spans leave in the order they end: once the later, sampled one is there, the other would be too.
         await().atMost(Duration.ofSeconds(20)).until(() -> spanOfTrace(sampled), Optional::isPresent);
@@ -76,6 +86,8 @@ class ZipkinExportTest {
         for (LoggedRequest request : SpanCollector.server.findAll(postRequestedFor(urlEqualTo("/api/v2/spans")))) {
             JSON.readTree(request.getBodyAsString()).forEach(spans::add);
         }
-        return spans.stream().filter(span -> traceId.equals(span.path("traceId").asText())).findFirst();
+        return spans.stream()
+                .filter(span -> traceId.equals(span.path("traceId").asText()))
+                .findFirst();
     }
 }

@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(BoundedStoreTest.SmallStore.class)
-class BoundedStoreIT extends BoundedStoreTest {
-}
+class BoundedStoreIT extends BoundedStoreTest {}

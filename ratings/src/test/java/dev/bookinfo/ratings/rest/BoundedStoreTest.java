@@ -34,8 +34,11 @@ class BoundedStoreTest {
     @Order(1)
     void storesRatingsOfAsManyProductsAsConfigured() {
         for (int id = 1; id <= 3; id++) {
-            given().body("{\"Reviewer1\":" + id + "}").when().post("/ratings/" + id)
-                    .then().statusCode(200)
+            given().body("{\"Reviewer1\":" + id + "}")
+                    .when()
+                    .post("/ratings/" + id)
+                    .then()
+                    .statusCode(200)
                     .body(is("{\"id\":" + id + ",\"ratings\":{\"Reviewer1\":" + id + "}}"));
         }
     }
@@ -43,51 +46,64 @@ class BoundedStoreTest {
     @Test
     @Order(2)
     void refusesOneMoreProductWith409() {
-        given().body("{\"Reviewer1\":4}").when().post("/ratings/4")
-                .then().statusCode(409)
+        given().body("{\"Reviewer1\":4}")
+                .when()
+                .post("/ratings/4")
+                .then()
+                .statusCode(409)
                 .header("Content-Type", "application/json")
                 .body(is(FULL));
-        given().when().get("/ratings/4")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/4")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":4,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
     }
 
     @Test
     @Order(3)
     void refusesNewProductsBeforeLookingAtTheBody() {
-        given().body("not json").when().post("/ratings/5")
-                .then().statusCode(409)
+        given().body("not json")
+                .when()
+                .post("/ratings/5")
+                .then()
+                .statusCode(409)
                 .body(is(FULL));
     }
 
     @Test
     @Order(4)
     void keepsUpdatingStoredProductsWhenFull() {
-        given().body("{\"Reviewer2\":1}").when().post("/ratings/2")
-                .then().statusCode(200)
+        given().body("{\"Reviewer2\":1}")
+                .when()
+                .post("/ratings/2")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":2,\"ratings\":{\"Reviewer2\":1}}"));
-        given().when().get("/ratings/2")
-                .then().statusCode(200)
-                .body(is("{\"id\":2,\"ratings\":{\"Reviewer2\":1}}"));
+        given().when().get("/ratings/2").then().statusCode(200).body(is("{\"id\":2,\"ratings\":{\"Reviewer2\":1}}"));
     }
 
     @Test
     @Order(5)
     void acceptsJsonAsDeepAsConfigured() {
-        given().body("[[[{\"a\":1}]]]").when().post("/ratings/1")
-                .then().statusCode(200)
+        given().body("[[[{\"a\":1}]]]")
+                .when()
+                .post("/ratings/1")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":1,\"ratings\":[[[{\"a\":1}]]]}"));
     }
 
     @Test
     @Order(6)
     void rejectsJsonDeeperThanConfigured() {
-        given().body("[[[[{\"a\":1}]]]]").when().post("/ratings/1")
-                .then().statusCode(400)
+        given().body("[[[[{\"a\":1}]]]]")
+                .when()
+                .post("/ratings/1")
+                .then()
+                .statusCode(400)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\":\"ratings JSON is nested deeper than 4 levels\"}"));
-        given().when().get("/ratings/1")
-                .then().statusCode(200)
-                .body(is("{\"id\":1,\"ratings\":[[[{\"a\":1}]]]}"));
+        given().when().get("/ratings/1").then().statusCode(200).body(is("{\"id\":1,\"ratings\":[[[{\"a\":1}]]]}"));
     }
 }

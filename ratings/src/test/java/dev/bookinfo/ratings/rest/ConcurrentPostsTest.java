@@ -24,6 +24,7 @@ class ConcurrentPostsTest {
     private static final int FIRST_ID = 10_000;
     /** With the products the other tests of this profile post, still under the store's default cap of 100. */
     private static final int PRODUCTS = 20;
+
     private static final int SHARED_ID = 11_000;
     private static final int WRITERS = 16;
     private static final int POSTS_PER_WRITER = 20;

@@ -17,41 +17,52 @@ abstract class DatabaseRatingsContract {
     @Test
     void staysHealthyAndReadyWhileTheDatabaseIsStopped() {
         stopDatabase();
-        given().when().get("/health")
-                .then().statusCode(200)
-                .body(is(HealthTest.HEALTHY));
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", is("UP"));
+        given().when().get("/health").then().statusCode(200).body(is(HealthTest.HEALTHY));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
     void answersPostWith501AfterCheckingIdAndBody() {
-        given().body("{\"Reviewer1\":1}").when().post("/ratings/7")
-                .then().statusCode(501)
+        given().body("{\"Reviewer1\":1}")
+                .when()
+                .post("/ratings/7")
+                .then()
+                .statusCode(501)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\":\"Post not implemented for database backed ratings\"}"));
-        given().body("[1,2]").when().post("/ratings/8")
-                .then().statusCode(501);
-        given().body("{\"Reviewer1\":1}").when().post("/ratings/abc")
-                .then().statusCode(400)
+        given().body("[1,2]").when().post("/ratings/8").then().statusCode(501);
+        given().body("{\"Reviewer1\":1}")
+                .when()
+                .post("/ratings/abc")
+                .then()
+                .statusCode(400)
                 .body(is("{\"error\":\"please provide numeric product ID\"}"));
-        given().body("five stars").when().post("/ratings/7")
-                .then().statusCode(400)
+        given().body("five stars")
+                .when()
+                .post("/ratings/7")
+                .then()
+                .statusCode(400)
                 .body(is("{\"error\":\"please provide valid ratings JSON\"}"));
-        given().body("").when().post("/ratings/7")
-                .then().statusCode(400)
+        given().body("")
+                .when()
+                .post("/ratings/7")
+                .then()
+                .statusCode(400)
                 .body(is("{\"error\":\"please provide valid ratings JSON\"}"));
-        given().when().get("/ratings/7")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/7")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":7,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
     }
 
     @Test
     void checksTheIdBeforeTheDatabase() {
         stopDatabase();
-        given().when().get("/ratings/abc")
-                .then().statusCode(400)
+        given().when()
+                .get("/ratings/abc")
+                .then()
+                .statusCode(400)
                 .body(is("{\"error\":\"please provide numeric product ID\"}"));
     }
 }

@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(DelayedVariantTest.AlwaysDelayed.class)
-class DelayedVariantIT extends DelayedVariantTest {
-}
+class DelayedVariantIT extends DelayedVariantTest {}

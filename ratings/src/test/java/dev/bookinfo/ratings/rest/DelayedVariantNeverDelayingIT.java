@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(DelayedVariantNeverDelayingTest.NeverDelayed.class)
-class DelayedVariantNeverDelayingIT extends DelayedVariantNeverDelayingTest {
-}
+class DelayedVariantNeverDelayingIT extends DelayedVariantNeverDelayingTest {}

@@ -25,9 +25,13 @@ class DelayedVariantNeverDelayingTest {
 
     @RepeatedTest(5)
     void answersGetAtOnce() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> given().when().get("/ratings/0")
-                .then().statusCode(200)
-                .header("Content-Type", "application/json")
-                .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> given().when()
+                        .get("/ratings/0")
+                        .then()
+                        .statusCode(200)
+                        .header("Content-Type", "application/json")
+                        .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
     }
 }

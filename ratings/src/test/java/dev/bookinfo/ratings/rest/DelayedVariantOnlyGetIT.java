@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(DelayedVariantOnlyGetTest.HourLongDelay.class)
-class DelayedVariantOnlyGetIT extends DelayedVariantOnlyGetTest {
-}
+class DelayedVariantOnlyGetIT extends DelayedVariantOnlyGetTest {}

@@ -45,19 +45,20 @@ class DelayedVariantOnlyGetTest {
                 .toList();
         try {
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                given().body("[5]").when().post("/ratings/300")
-                        .then().statusCode(200)
+                given().body("[5]")
+                        .when()
+                        .post("/ratings/300")
+                        .then()
+                        .statusCode(200)
                         .header("Content-Type", "application/json")
                         .body(is("{\"id\":300,\"ratings\":[5]}"));
-                given().when().get("/ratings/abc")
-                        .then().statusCode(400)
+                given().when()
+                        .get("/ratings/abc")
+                        .then()
+                        .statusCode(400)
                         .body(is("{\"error\":\"please provide numeric product ID\"}"));
-                given().when().get("/health")
-                        .then().statusCode(200)
-                        .body(is(HealthTest.HEALTHY));
-                given().when().get("/q/health/ready")
-                        .then().statusCode(200)
-                        .body("status", is("UP"));
+                given().when().get("/health").then().statusCode(200).body(is(HealthTest.HEALTHY));
+                given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
             });
             delayed.forEach(get -> assertFalse(get.isDone(), "a GET /ratings was not delayed"));
         } finally {

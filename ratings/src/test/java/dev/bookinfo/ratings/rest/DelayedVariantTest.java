@@ -43,8 +43,10 @@ class DelayedVariantTest {
 
     @Test
     void answersGetNormallyAfterTheDelay() {
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"))
                 .time(greaterThanOrEqualTo(DELAY_MILLIS), TimeUnit.MILLISECONDS);

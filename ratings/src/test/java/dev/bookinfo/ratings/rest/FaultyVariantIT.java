@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(FaultyVariantTest.AlwaysFaulty.class)
-class FaultyVariantIT extends FaultyVariantTest {
-}
+class FaultyVariantIT extends FaultyVariantTest {}

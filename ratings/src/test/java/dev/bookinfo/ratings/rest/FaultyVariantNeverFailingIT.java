@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(FaultyVariantNeverFailingTest.NeverFaulty.class)
-class FaultyVariantNeverFailingIT extends FaultyVariantNeverFailingTest {
-}
+class FaultyVariantNeverFailingIT extends FaultyVariantNeverFailingTest {}

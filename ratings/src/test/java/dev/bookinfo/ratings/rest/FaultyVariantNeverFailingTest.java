@@ -23,8 +23,10 @@ class FaultyVariantNeverFailingTest {
 
     @RepeatedTest(5)
     void answersGetNormally() {
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
     }

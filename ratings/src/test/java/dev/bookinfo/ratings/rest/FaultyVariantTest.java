@@ -27,34 +27,37 @@ class FaultyVariantTest {
 
     @RepeatedTest(5)
     void failsGetWith503() {
-        given().when().get("/ratings/0")
-                .then().statusCode(503)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(503)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\":\"Service unavailable\"}"));
     }
 
     @Test
     void checksTheIdFirst() {
-        given().when().get("/ratings/abc")
-                .then().statusCode(400)
+        given().when()
+                .get("/ratings/abc")
+                .then()
+                .statusCode(400)
                 .body(is("{\"error\":\"please provide numeric product ID\"}"));
     }
 
     @Test
     void neverFailsPost() {
-        given().body("{\"Reviewer1\":1}").when().post("/ratings/200")
-                .then().statusCode(200)
+        given().body("{\"Reviewer1\":1}")
+                .when()
+                .post("/ratings/200")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is("{\"id\":200,\"ratings\":{\"Reviewer1\":1}}"));
     }
 
     @Test
     void staysHealthy() {
-        given().when().get("/health")
-                .then().statusCode(200)
-                .body(is(HealthTest.HEALTHY));
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", is("UP"));
+        given().when().get("/health").then().statusCode(200).body(is(HealthTest.HEALTHY));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
     }
 }

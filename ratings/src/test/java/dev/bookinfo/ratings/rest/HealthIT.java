@@ -3,5 +3,4 @@ package dev.bookinfo.ratings.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class HealthIT extends HealthTest {
-}
+class HealthIT extends HealthTest {}

@@ -3,5 +3,4 @@ package dev.bookinfo.ratings.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class MongoRatingsIT extends MongoRatingsTest {
-}
+class MongoRatingsIT extends MongoRatingsTest {}

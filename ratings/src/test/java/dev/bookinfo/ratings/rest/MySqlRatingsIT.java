@@ -3,5 +3,4 @@ package dev.bookinfo.ratings.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class MySqlRatingsIT extends MySqlRatingsTest {
-}
+class MySqlRatingsIT extends MySqlRatingsTest {}

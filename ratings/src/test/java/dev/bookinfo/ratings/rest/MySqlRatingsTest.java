@@ -40,44 +40,57 @@ class MySqlRatingsTest extends DatabaseRatingsContract {
 
     @Test
     void readsReviewer1AndReviewer2FromTheFirstTwoRows() {
-        db.sql("UPDATE test.ratings SET Rating = 3 WHERE ReviewID = 1; UPDATE test.ratings SET Rating = 1 WHERE ReviewID = 2;");
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        db.sql(
+                "UPDATE test.ratings SET Rating = 3 WHERE ReviewID = 1; UPDATE test.ratings SET Rating = 1 WHERE ReviewID = 2;");
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":3,\"Reviewer2\":1}}"));
     }
 
     @Test
     void servesUpstreamsRowsForEveryProductEchoingTheId() {
-        given().when().get("/ratings/7")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/7")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":7,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
-        given().when().get("/ratings/0/12")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0/12")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":12,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
     }
 
     @Test
     void givesZeroForAMissingSecondRow() {
         db.sql("DELETE FROM test.ratings WHERE ReviewID = 2;");
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":0}}"));
     }
 
     @Test
     void givesZeroForBothWhenTheTableIsEmpty() {
         db.sql("DELETE FROM test.ratings;");
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":0,\"Reviewer2\":0}}"));
     }
 
     @Test
     void answers500WhenTheTableIsMissing() {
         db.sql("DROP TABLE test.ratings;");
-        given().when().get("/ratings/0")
-                .then().statusCode(500)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(500)
                 .header("Content-Type", "application/json")
                 .body(is(SELECT_ERROR));
     }
@@ -85,9 +98,7 @@ class MySqlRatingsTest extends DatabaseRatingsContract {
     @Test
     void answers500ForARatingThatIsNotAWholeNumber() {
         db.sql("UPDATE test.ratings SET Rating = NULL WHERE ReviewID = 2;");
-        given().when().get("/ratings/0")
-                .then().statusCode(500)
-                .body(is(SELECT_ERROR));
+        given().when().get("/ratings/0").then().statusCode(500).body(is(SELECT_ERROR));
     }
 
     /** Upstream answers 200 here, which reviews turns into "Ratings service is currently unavailable". */
@@ -95,17 +106,19 @@ class MySqlRatingsTest extends DatabaseRatingsContract {
     void answers200WithTheConnectErrorWhenTheDatabaseIsStoppedAndRecoversWhenItIsBack() {
         given().when().get("/ratings/0").then().statusCode(200); // a pooled connection now exists
         db.stop();
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(CONNECT_ERROR))
                 .time(lessThan(10L), TimeUnit.SECONDS);
-        given().when().get("/ratings/1")
-                .then().statusCode(200)
-                .body(is(CONNECT_ERROR));
+        given().when().get("/ratings/1").then().statusCode(200).body(is(CONNECT_ERROR));
         db.restart();
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
     }
 }

@@ -25,8 +25,7 @@ final class RawHttp {
             .build();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static URI uri(String rawPath) {
         return URI.create("http://localhost:" + RestAssured.port + rawPath);
@@ -37,29 +36,35 @@ final class RawHttp {
     }
 
     static CompletableFuture<HttpResponse<String>> getAsync(String rawPath) {
-        return CLIENT.sendAsync(HttpRequest.newBuilder(uri(rawPath)).timeout(TIMEOUT).GET().build(),
+        return CLIENT.sendAsync(
+                HttpRequest.newBuilder(uri(rawPath)).timeout(TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** POST with the given Content-Type, or none at all when {@code contentType} is null. */
     static HttpResponse<String> post(String rawPath, String contentType, String body) {
-        return send(postRequest(rawPath, contentType, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return send(
+                postRequest(rawPath, contentType, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     static CompletableFuture<HttpResponse<String>> postAsync(String rawPath, String body) {
-        return CLIENT.sendAsync(postRequest(rawPath, "application/json",
-                HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
+        return CLIENT.sendAsync(
+                postRequest(
+                        rawPath, "application/json", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** POST with {@code Transfer-Encoding: chunked}: the length is not announced up front. */
     static HttpResponse<String> postChunked(String rawPath, byte[] body) {
-        return send(postRequest(rawPath, "application/json",
+        return send(postRequest(
+                rawPath,
+                "application/json",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
     private static HttpRequest postRequest(String rawPath, String contentType, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(rawPath)).timeout(TIMEOUT).POST(body);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri(rawPath)).timeout(TIMEOUT).POST(body);
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

@@ -28,40 +28,46 @@ class StandaloneJwtTest extends StandaloneJwtContract {
 
     @Test
     void answersWithAValidToken() {
-        given().auth().oauth2(JwtIssuer.validToken()).get("/ratings/0")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(JwtIssuer.validToken())
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .header("Content-type", "application/json")
                 .body(is(DEFAULT_RATINGS));
     }
 
     @Test
     void postsWithAValidToken() {
-        given().auth().oauth2(JwtIssuer.validToken()).contentType("application/json")
-                .body("{\"Reviewer1\":1}").post("/ratings/4242")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(JwtIssuer.validToken())
+                .contentType("application/json")
+                .body("{\"Reviewer1\":1}")
+                .post("/ratings/4242")
+                .then()
+                .statusCode(200)
                 .header("Content-type", "application/json")
                 .body(is("{\"id\":4242,\"ratings\":{\"Reviewer1\":1}}"));
     }
 
     @Test
     void rejectsAPostWithoutToken() {
-        given().contentType("application/json").body("{\"Reviewer1\":1}").post("/ratings/4243")
-                .then().statusCode(401)
+        given().contentType("application/json")
+                .body("{\"Reviewer1\":1}")
+                .post("/ratings/4243")
+                .then()
+                .statusCode(401)
                 .header("Content-Type", "application/json")
                 .body(is(MISSING));
     }
 
     @Test
     void upstreamHealthNeedsNoToken() {
-        given().get("/health")
-                .then().statusCode(200)
-                .body(is("{\"status\":\"Ratings is healthy\"}"));
+        given().get("/health").then().statusCode(200).body(is("{\"status\":\"Ratings is healthy\"}"));
     }
 
     @Test
     void unroutedPathsAreStillAnEmpty404() {
-        given().get("/ratings")
-                .then().statusCode(404)
-                .body(is(emptyString()));
+        given().get("/ratings").then().statusCode(404).body(is(emptyString()));
     }
 }

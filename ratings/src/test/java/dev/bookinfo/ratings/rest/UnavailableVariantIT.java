@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(UnavailableVariantTest.FirstPhase.class)
-class UnavailableVariantIT extends UnavailableVariantTest {
-}
+class UnavailableVariantIT extends UnavailableVariantTest {}

@@ -23,12 +23,12 @@ class UnavailableVariantTest {
 
     @Test
     void startsAvailable() {
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
-        given().when().get("/health")
-                .then().statusCode(200)
-                .body(is(HealthTest.HEALTHY));
+        given().when().get("/health").then().statusCode(200).body(is(HealthTest.HEALTHY));
     }
 }

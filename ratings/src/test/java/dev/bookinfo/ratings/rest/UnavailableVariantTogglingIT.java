@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(UnavailableVariantTogglingTest.ShortPeriod.class)
-class UnavailableVariantTogglingIT extends UnavailableVariantTogglingTest {
-}
+class UnavailableVariantTogglingIT extends UnavailableVariantTogglingTest {}

@@ -29,30 +29,33 @@ class UnavailableVariantTogglingTest {
 
     @Test
     void togglesBetweenNormalAndUnavailable() {
-        awaitPhase(() -> given().when().get("/ratings/0")
-                .then().statusCode(503)
+        awaitPhase(() -> given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(503)
                 .header("Content-Type", "application/json")
                 .body(is("{\"error\":\"Service unavailable\"}")));
-        awaitPhase(() -> given().when().get("/ratings/0")
-                .then().statusCode(200)
+        awaitPhase(() -> given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
-        awaitPhase(() -> given().when().get("/ratings/0")
-                .then().statusCode(503));
+        awaitPhase(() -> given().when().get("/ratings/0").then().statusCode(503));
     }
 
     @Test
     void staysHealthyAndKeepsAcceptingPostsWhileUnavailable() {
         awaitPhase(() -> {
             given().when().get("/ratings/400").then().statusCode(503);
-            given().body("{\"Reviewer1\":4}").when().post("/ratings/400")
-                    .then().statusCode(200)
+            given().body("{\"Reviewer1\":4}")
+                    .when()
+                    .post("/ratings/400")
+                    .then()
+                    .statusCode(200)
                     .body(is("{\"id\":400,\"ratings\":{\"Reviewer1\":4}}"));
-            given().when().get("/health")
-                    .then().statusCode(200)
-                    .body(is(HealthTest.HEALTHY));
-            given().when().get("/q/health/ready")
-                    .then().statusCode(200);
+            given().when().get("/health").then().statusCode(200).body(is(HealthTest.HEALTHY));
+            given().when().get("/q/health/ready").then().statusCode(200);
             given().when().get("/ratings/400").then().statusCode(503);
         });
     }

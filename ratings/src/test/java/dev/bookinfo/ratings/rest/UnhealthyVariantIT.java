@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(UnhealthyVariantTest.FirstPhase.class)
-class UnhealthyVariantIT extends UnhealthyVariantTest {
-}
+class UnhealthyVariantIT extends UnhealthyVariantTest {}

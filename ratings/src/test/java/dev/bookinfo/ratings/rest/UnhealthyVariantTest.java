@@ -17,23 +17,30 @@ class UnhealthyVariantTest {
     public static class FirstPhase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("SERVICE_VERSION", "v-unhealthy", "FAULT_UNHEALTHY_PERIOD", "1h",
+            return Map.of(
+                    "SERVICE_VERSION",
+                    "v-unhealthy",
+                    "FAULT_UNHEALTHY_PERIOD",
+                    "1h",
                     // The v-unavailable period must not be the one used.
-                    "FAULT_UNAVAILABLE_PERIOD", "1ms");
+                    "FAULT_UNAVAILABLE_PERIOD",
+                    "1ms");
         }
     }
 
     @Test
     void startsHealthyAndAvailable() {
-        given().when().get("/health")
-                .then().statusCode(200)
+        given().when()
+                .get("/health")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(HealthTest.HEALTHY));
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .body(is("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}"));
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", is("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
     }
 }

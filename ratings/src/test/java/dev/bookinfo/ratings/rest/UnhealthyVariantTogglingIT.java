@@ -5,5 +5,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
 @TestProfile(UnhealthyVariantTogglingTest.ShortPeriod.class)
-class UnhealthyVariantTogglingIT extends UnhealthyVariantTogglingTest {
-}
+class UnhealthyVariantTogglingIT extends UnhealthyVariantTogglingTest {}

@@ -28,37 +28,46 @@ class UnhealthyVariantTogglingTest {
     @Test
     void togglesHealthReadinessAndAvailabilityTogether() {
         awaitPhase(() -> {
-            given().when().get("/health")
-                    .then().statusCode(500)
+            given().when()
+                    .get("/health")
+                    .then()
+                    .statusCode(500)
                     .header("Content-Type", "application/json")
                     .body(is("{\"status\":\"Ratings is not healthy\"}"));
-            given().when().get("/ratings/0")
-                    .then().statusCode(503)
+            given().when()
+                    .get("/ratings/0")
+                    .then()
+                    .statusCode(503)
                     .header("Content-Type", "application/json")
                     .body(is("{\"error\":\"Service unavailable\"}"));
-            given().when().get("/q/health/ready")
-                    .then().statusCode(503)
+            given().when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
                     .body("status", is("DOWN"))
                     .body("checks.find { it.name == 'ratings' }.status", is("DOWN"));
-            given().when().get("/q/health/live")
-                    .then().statusCode(200)
-                    .body("status", is("UP"));
-            given().body("{\"Reviewer2\":1}").when().post("/ratings/500")
-                    .then().statusCode(200)
+            given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+            given().body("{\"Reviewer2\":1}")
+                    .when()
+                    .post("/ratings/500")
+                    .then()
+                    .statusCode(200)
                     .body(is("{\"id\":500,\"ratings\":{\"Reviewer2\":1}}"));
             given().when().get("/health").then().statusCode(500);
         });
         awaitPhase(() -> {
-            given().when().get("/health")
-                    .then().statusCode(200)
+            given().when()
+                    .get("/health")
+                    .then()
+                    .statusCode(200)
                     .header("Content-Type", "application/json")
                     .body(is(HealthTest.HEALTHY));
-            given().when().get("/ratings/500")
-                    .then().statusCode(200)
+            given().when()
+                    .get("/ratings/500")
+                    .then()
+                    .statusCode(200)
                     .body(is("{\"id\":500,\"ratings\":{\"Reviewer2\":1}}"));
-            given().when().get("/q/health/ready")
-                    .then().statusCode(200)
-                    .body("status", is("UP"));
+            given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
             given().when().get("/health").then().statusCode(200);
         });
     }

@@ -21,8 +21,10 @@ class UnreachableMongoTest {
 
     @RepeatedTest(2)
     void answersTheConnectErrorWithinSeconds() {
-        given().when().get("/ratings/0")
-                .then().statusCode(500)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(500)
                 .header("Content-Type", "application/json")
                 .body(is(MongoRatingsTest.CONNECT_ERROR))
                 .time(lessThan(10L), TimeUnit.SECONDS);

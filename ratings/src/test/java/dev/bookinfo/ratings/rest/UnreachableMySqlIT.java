@@ -3,5 +3,4 @@ package dev.bookinfo.ratings.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class UnreachableMySqlIT extends UnreachableMySqlTest {
-}
+class UnreachableMySqlIT extends UnreachableMySqlTest {}

@@ -22,8 +22,10 @@ class UnreachableMySqlTest {
 
     @RepeatedTest(2)
     void answersTheConnectErrorWithinSeconds() {
-        given().when().get("/ratings/0")
-                .then().statusCode(200)
+        given().when()
+                .get("/ratings/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", "application/json")
                 .body(is(MySqlRatingsTest.CONNECT_ERROR))
                 .time(lessThan(10L), TimeUnit.SECONDS);

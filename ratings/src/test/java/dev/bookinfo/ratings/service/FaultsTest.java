@@ -1,6 +1,5 @@
 package dev.bookinfo.ratings.service;
 
-import static dev.bookinfo.ratings.service.Faults.Outcome.DELAYED;
 import static dev.bookinfo.ratings.service.Faults.Outcome.NORMAL;
 import static dev.bookinfo.ratings.service.Faults.Outcome.UNAVAILABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,8 +34,14 @@ class FaultsTest {
     }
 
     @ParameterizedTest(name = "v-faulty, probability {0}, dice {1}: {2}")
-    @CsvSource({"0.5, 0.0, UNAVAILABLE", "0.5, 0.4999, UNAVAILABLE", "0.5, 0.5, NORMAL", "0.5, 0.9999, NORMAL",
-            "1.0, 0.9999999, UNAVAILABLE", "0.0, 0.0, NORMAL"})
+    @CsvSource({
+        "0.5, 0.0, UNAVAILABLE",
+        "0.5, 0.4999, UNAVAILABLE",
+        "0.5, 0.5, NORMAL",
+        "0.5, 0.9999, NORMAL",
+        "1.0, 0.9999999, UNAVAILABLE",
+        "0.0, 0.0, NORMAL"
+    })
     void faultyFailsWhenTheDiceFallBelowTheProbability(double probability, double roll, Faults.Outcome expected) {
         Faults faults = faults(ServiceVersion.V_FAULTY, probability);
         dice = roll;

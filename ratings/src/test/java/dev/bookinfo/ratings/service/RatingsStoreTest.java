@@ -28,6 +28,10 @@ class RatingsStoreTest {
             }
         }
         assertEquals(100, stored.get());
-        assertEquals(100, IntStream.range(0, 1_000).filter(id -> !store.get(id).startsWith("{")).count());
+        assertEquals(
+                100,
+                IntStream.range(0, 1_000)
+                        .filter(id -> !store.get(id).startsWith("{"))
+                        .count());
     }
 }

@@ -1,16 +1,13 @@
 package dev.bookinfo.reviews.client;
 
-import java.util.List;
-
+import dev.bookinfo.common.PropagatedHeaders;
+import dev.bookinfo.common.SessionCookies;
+import dev.bookinfo.observability.TracingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-
+import java.util.List;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
-
-import dev.bookinfo.common.PropagatedHeaders;
-import dev.bookinfo.observability.TracingConfig;
-import dev.bookinfo.common.SessionCookies;
 
 /**
  * Copies the headers listed in docs/upstream.md#header-propagation ({@link PropagatedHeaders#NAMES}) from the incoming
@@ -35,8 +32,8 @@ public class PropagatedHeadersFactory implements ClientHeadersFactory {
     }
 
     @Override
-    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
-            MultivaluedMap<String, String> clientOutgoingHeaders) {
+    public MultivaluedMap<String, String> update(
+            MultivaluedMap<String, String> incomingHeaders, MultivaluedMap<String, String> clientOutgoingHeaders) {
         MultivaluedMap<String, String> propagated = new MultivaluedHashMap<>();
         propagated.putAll(PropagatedHeaders.select(incomingHeaders, tracing));
         List<String> cookies = propagated.remove("cookie");

@@ -1,17 +1,15 @@
 package dev.bookinfo.reviews.config;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Applies {@link ReviewsConfig#ratingsTimeout()} to the ratings REST client: {@code quarkus.rest-client.ratings}
@@ -37,8 +35,8 @@ public class RatingsClientDefaults implements ConfigSourceFactory {
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         long timeoutMillis = ratingsTimeout(
-                value(context, "bookinfo.star-color"),
-                value(context, "bookinfo.ratings-timeout").map(DurationConverter::parseDuration))
+                        value(context, "bookinfo.star-color"),
+                        value(context, "bookinfo.ratings-timeout").map(DurationConverter::parseDuration))
                 .toMillis();
         Map<String, String> defaults = Map.of(
                 CONNECT_TIMEOUT, Long.toString(timeoutMillis),

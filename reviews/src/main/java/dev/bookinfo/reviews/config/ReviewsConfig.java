@@ -1,10 +1,9 @@
 package dev.bookinfo.reviews.config;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Settings of the reviews service. The upstream environment variables and their defaults are wired to these

@@ -1,13 +1,11 @@
 package dev.bookinfo.reviews.rest;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-
-import org.jboss.resteasy.reactive.RestResponse;
-
 import dev.bookinfo.common.rest.FixedAnswer;
 import dev.bookinfo.security.PublicEndpoint;
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Upstream's health endpoint, byte for byte (upstream builds it by hand, with a space after the colon), with the
@@ -19,8 +17,8 @@ import io.smallrye.common.annotation.NonBlocking;
 @NonBlocking
 public class HealthResource {
 
-    static final FixedAnswer HEALTHY = FixedAnswer.ok("application/json;charset=UTF-8",
-            "{\"status\": \"Reviews is healthy\"}");
+    static final FixedAnswer HEALTHY =
+            FixedAnswer.ok("application/json;charset=UTF-8", "{\"status\": \"Reviews is healthy\"}");
 
     @GET
     public RestResponse<byte[]> health() {

@@ -1,17 +1,15 @@
 package dev.bookinfo.reviews.rest;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestPath;
-
 import dev.bookinfo.common.rest.ProductIdRule;
 import dev.bookinfo.reviews.service.ReviewsResponse;
 import dev.bookinfo.reviews.service.ReviewsService;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * {@code GET /reviews/{productId}}: always 200 for a 32-bit decimal id (ratings problems become rating errors),

@@ -1,7 +1,6 @@
 package dev.bookinfo.reviews.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -1,26 +1,22 @@
 package dev.bookinfo.reviews.service;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.WebApplicationException;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.bookinfo.observability.BackendMetrics;
 import dev.bookinfo.reviews.client.RatingsClient;
 import dev.bookinfo.reviews.config.RatingsClientDefaults;
 import dev.bookinfo.reviews.config.ReviewsConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The two fixed reviews of every product, with stars from ratings when ratings are enabled (v2, v3). Never fails
@@ -37,9 +33,12 @@ public class ReviewsService {
      * names.
      */
     static final List<Review> REVIEWS = List.of(
-            new Review("Reviewer1",
-                    "An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!", null),
-            new Review("Reviewer2",
+            new Review(
+                    "Reviewer1",
+                    "An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!",
+                    null),
+            new Review(
+                    "Reviewer2",
                     "Absolutely fun and entertaining. The play lacks thematic depth when compared to other plays by Shakespeare.",
                     null));
 
@@ -55,7 +54,10 @@ public class ReviewsService {
     private final String podname;
     private final String clustername;
 
-    ReviewsService(ReviewsConfig config, @RestClient RatingsClient ratingsClient, BackendMetrics metrics,
+    ReviewsService(
+            ReviewsConfig config,
+            @RestClient RatingsClient ratingsClient,
+            BackendMetrics metrics,
             ObjectMapper objectMapper) {
         this.ratingsClient = ratingsClient;
         this.metrics = metrics;
@@ -67,12 +69,14 @@ public class ReviewsService {
     }
 
     /** Creates the service (and the ratings client) at startup, so a bad ratings URL fails the start, not a request. */
-    void logSettings(@Observes StartupEvent event,
+    void logSettings(
+            @Observes StartupEvent event,
             @ConfigProperty(name = "quarkus.rest-client.ratings.url") String ratingsUrl,
             @ConfigProperty(name = RatingsClientDefaults.CONNECT_TIMEOUT) long connectTimeoutMillis,
             @ConfigProperty(name = RatingsClientDefaults.READ_TIMEOUT) long readTimeoutMillis) {
         if (ratingsEnabled) {
-            LOG.infof("Ratings enabled: %s/ratings/{id}, connect timeout %d ms, read timeout %d ms, star color %s",
+            LOG.infof(
+                    "Ratings enabled: %s/ratings/{id}, connect timeout %d ms, read timeout %d ms, star color %s",
                     ratingsUrl, connectTimeoutMillis, readTimeoutMillis, starColor);
         } else {
             LOG.info("Ratings disabled (ENABLE_RATINGS is not true): reviews carry no rating");
@@ -89,14 +93,13 @@ public class ReviewsService {
         if (!ratingsEnabled) {
             return Uni.createFrom().item(new ReviewsResponse(id, podname, clustername, REVIEWS));
         }
-        return ratingsClient.ratings(productId)
-                .onItemOrFailure().transform((response, failure) -> {
-                    metrics.record("ratings", failure == null ? response.getStatus() : statusOf(failure));
-                    List<Review> reviews = failure == null
-                            ? rate(productId, response, requestId)
-                            : unavailable(productId, describe(failure), requestId);
-                    return new ReviewsResponse(id, podname, clustername, reviews);
-                });
+        return ratingsClient.ratings(productId).onItemOrFailure().transform((response, failure) -> {
+            metrics.record("ratings", failure == null ? response.getStatus() : statusOf(failure));
+            List<Review> reviews = failure == null
+                    ? rate(productId, response, requestId)
+                    : unavailable(productId, describe(failure), requestId);
+            return new ReviewsResponse(id, podname, clustername, reviews);
+        });
     }
 
     private List<Review> rate(int productId, RestResponse<String> response, String requestId) {
@@ -107,11 +110,14 @@ public class ReviewsService {
         if (ratings == null) {
             return unavailable(productId, "HTTP 200 without a \"ratings\" object", requestId);
         }
-        List<Review> rated = REVIEWS.stream().map(review -> review.withRating(rating(ratings, review))).toList();
+        List<Review> rated = REVIEWS.stream()
+                .map(review -> review.withRating(rating(ratings, review)))
+                .toList();
         for (Review review : rated) {
             if (review.rating() == Rating.UNAVAILABLE) {
-                LOG.warnf("Ratings for product %d have no integer %s (x-request-id=%s)", productId,
-                        review.reviewer(), orDash(requestId));
+                LOG.warnf(
+                        "Ratings for product %d have no integer %s (x-request-id=%s)",
+                        productId, review.reviewer(), orDash(requestId));
             }
         }
         return rated;
@@ -168,7 +174,8 @@ public class ReviewsService {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getName()
+        return cause.getMessage() == null
+                ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();
     }
 }

@@ -2,17 +2,14 @@ package dev.bookinfo.reviews.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.Config;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import dev.bookinfo.reviews.testing.InjectRatings;
 import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
 
 /**
  * Inside the running app (reviews-v3, STAR_COLOR=red): the derived 2.5 s timeout reaches the ratings client

@@ -4,16 +4,14 @@ import static dev.bookinfo.reviews.config.RatingsClientDefaults.CONNECT_TIMEOUT;
 import static dev.bookinfo.reviews.config.RatingsClientDefaults.READ_TIMEOUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.smallrye.config.SmallRyeConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.smallrye.config.SmallRyeConfig;
 
 /**
  * The ratings client's URL from the environment (docs/upstream.md#backend-addresses, through common's NeighbourUrls and
@@ -62,7 +60,7 @@ class RatingsClientDefaultsTest {
     }
 
     @ParameterizedTest(name = "STAR_COLOR={0} gives {1} ms")
-    @CsvSource({ "black, 10000", "red, 2500", "Black, 2500", "BLACK, 2500", "blue, 2500" })
+    @CsvSource({"black, 10000", "red, 2500", "Black, 2500", "BLACK, 2500", "blue, 2500"})
     void timeoutIsTenSecondsOnlyForExactlyBlack(String starColor, String millis) {
         SmallRyeConfig config = TestConfigs.withEnvironment(Map.of("STAR_COLOR", starColor));
 
@@ -72,7 +70,7 @@ class RatingsClientDefaultsTest {
 
     /** An empty or blank STAR_COLOR counts as unset, i.e. black, like every variable (common's BlankIsUnset). */
     @ParameterizedTest(name = "STAR_COLOR=\"{0}\" gives 10 s")
-    @ValueSource(strings = { "", " " })
+    @ValueSource(strings = {"", " "})
     void blankStarColorIsBlack(String blank) {
         SmallRyeConfig config = TestConfigs.withEnvironment(Map.of("STAR_COLOR", blank));
 
@@ -89,8 +87,8 @@ class RatingsClientDefaultsTest {
 
     @Test
     void explicitTimeoutOverridesTheStarColor() {
-        SmallRyeConfig config = TestConfigs.withEnvironment(Map.of(
-                "STAR_COLOR", "black", "BOOKINFO_RATINGS_TIMEOUT", "750ms"));
+        SmallRyeConfig config =
+                TestConfigs.withEnvironment(Map.of("STAR_COLOR", "black", "BOOKINFO_RATINGS_TIMEOUT", "750ms"));
 
         assertEquals("750", config.getRawValue(CONNECT_TIMEOUT));
         assertEquals("750", config.getRawValue(READ_TIMEOUT));
@@ -117,10 +115,13 @@ class RatingsClientDefaultsTest {
 
     @Test
     void timeoutDerivation() {
-        assertEquals(Duration.ofSeconds(10), RatingsClientDefaults.ratingsTimeout(Optional.of("black"), Optional.empty()));
-        assertEquals(Duration.ofMillis(2500), RatingsClientDefaults.ratingsTimeout(Optional.of("red"), Optional.empty()));
+        assertEquals(
+                Duration.ofSeconds(10), RatingsClientDefaults.ratingsTimeout(Optional.of("black"), Optional.empty()));
+        assertEquals(
+                Duration.ofMillis(2500), RatingsClientDefaults.ratingsTimeout(Optional.of("red"), Optional.empty()));
         assertEquals(Duration.ofMillis(2500), RatingsClientDefaults.ratingsTimeout(Optional.empty(), Optional.empty()));
-        assertEquals(Duration.ofMillis(300),
+        assertEquals(
+                Duration.ofMillis(300),
                 RatingsClientDefaults.ratingsTimeout(Optional.of("black"), Optional.of(Duration.ofMillis(300))));
     }
 }

@@ -1,11 +1,5 @@
 package dev.bookinfo.reviews.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.time.Duration;
-import java.util.Map;
-
 import dev.bookinfo.common.NeighbourUrls;
 import dev.bookinfo.security.JwtConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -13,6 +7,11 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The module's real {@code application.properties} (ordinal 250), a simulated environment (300) and
@@ -21,8 +20,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  */
 final class TestConfigs {
 
-    private TestConfigs() {
-    }
+    private TestConfigs() {}
 
     static SmallRyeConfig withEnvironment(Map<String, String> environment) {
         return build(environment, null);

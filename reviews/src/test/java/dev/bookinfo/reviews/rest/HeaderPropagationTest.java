@@ -13,23 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import dev.bookinfo.common.PropagatedHeaders;
 import dev.bookinfo.reviews.testing.InjectRatings;
 import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * reviews → ratings (docs/upstream.md#header-propagation): every listed header reaches ratings (including
@@ -48,6 +45,7 @@ class HeaderPropagationTest {
      * without regard to case.
      */
     static final Map<String, String> PROPAGATED = new LinkedHashMap<>();
+
     static {
         PROPAGATED.put("X-Request-Id", "5f2c1a3e-9b7d-4e21-8c55-0d7e6f1a2b3c");
         PROPAGATED.put("x-ot-span-context", "4bf92f3577b34da6;00f067aa0ba902b7;true");
@@ -63,7 +61,9 @@ class HeaderPropagationTest {
         PROPAGATED.put("x-b3-parentspanid", "05e3ac9a4f6e3b90");
         PROPAGATED.put("x-b3-sampled", "true");
         PROPAGATED.put("x-b3-flags", "1");
-        PROPAGATED.put("sw8", "1-MWYyZDRiZjQ3YmY3MTFlYWI3OTRhY2RlNDgwMDExMjI=-MQ==-0-c2VydmljZQ==-aW5zdGFuY2U=-L2FwaQ==-ZXhhbXBsZS5jb206ODA4MA==");
+        PROPAGATED.put(
+                "sw8",
+                "1-MWYyZDRiZjQ3YmY3MTFlYWI3OTRhY2RlNDgwMDExMjI=-MQ==-0-c2VydmljZQ==-aW5zdGFuY2U=-L2FwaQ==-ZXhhbXBsZS5jb206ODA4MA==");
         PROPAGATED.put("End-User", "jason");
         PROPAGATED.put("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) bookinfo-test");
         PROPAGATED.put("cookie", "theme=dark; user=jason");
@@ -87,15 +87,16 @@ class HeaderPropagationTest {
     @BeforeEach
     void resetRatings() {
         ratings.resetAll();
-        ratings.stubFor(get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
+        ratings.stubFor(
+                get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
     }
 
     @Test
     void copiesTheListedHeadersAndNothingElse() {
-        given()
-                .headers(PROPAGATED)
+        given().headers(PROPAGATED)
                 .headers(NOT_PROPAGATED)
-                .when().get("/reviews/0")
+                .when()
+                .get("/reviews/0")
                 .then()
                 .statusCode(200)
                 .header("Content-Type", JSON)
@@ -110,29 +111,37 @@ class HeaderPropagationTest {
                 assertEquals(1, received.getHeader(name).values().size(), "one value of " + name);
             }
         });
-        NOT_PROPAGATED.keySet().forEach(name -> assertFalse(received.getHeader(name).isPresent(),
-                "header " + name + " must not reach ratings"));
+        NOT_PROPAGATED
+                .keySet()
+                .forEach(name -> assertFalse(
+                        received.getHeader(name).isPresent(), "header " + name + " must not reach ratings"));
         assertEquals(List.of("application/json"), received.getHeader("Accept").values());
     }
 
     /** productpage's session cookies are its credentials alone: ratings never gets them, other cookies still go. */
     @Test
     void leavesProductpageSessionCookiesOutOfTheForwardedCookie() {
-        given()
-                .header("Cookie", "q_session=eyJhbGciOiJkaXIi.enc; theme=dark; q_session_at_chunk_1=part; "
-                        + "session=eyJ1c2VyIjoiamFzb24ifQ.Zx1; q_auth_7c2a=state; user=jason; q_post_logout=x")
-                .when().get("/reviews/0")
-                .then().statusCode(200);
+        given().header(
+                        "Cookie",
+                        "q_session=eyJhbGciOiJkaXIi.enc; theme=dark; q_session_at_chunk_1=part; "
+                                + "session=eyJ1c2VyIjoiamFzb24ifQ.Zx1; q_auth_7c2a=state; user=jason; q_post_logout=x")
+                .when()
+                .get("/reviews/0")
+                .then()
+                .statusCode(200);
 
-        assertEquals(List.of("theme=dark; user=jason"), onlyRatingsRequest().getHeaders().getHeader("Cookie").values());
+        assertEquals(
+                List.of("theme=dark; user=jason"),
+                onlyRatingsRequest().getHeaders().getHeader("Cookie").values());
     }
 
     @Test
     void sendsNoCookieHeaderWhenOnlySessionCookiesCame() {
-        given()
-                .header("Cookie", "q_session=eyJhbGciOiJkaXIi.enc; session=eyJ1c2VyIjoiamFzb24ifQ.Zx1")
-                .when().get("/reviews/0")
-                .then().statusCode(200);
+        given().header("Cookie", "q_session=eyJhbGciOiJkaXIi.enc; session=eyJ1c2VyIjoiamFzb24ifQ.Zx1")
+                .when()
+                .get("/reviews/0")
+                .then()
+                .statusCode(200);
 
         assertFalse(onlyRatingsRequest().getHeaders().getHeader("Cookie").isPresent(), "no Cookie header expected");
     }
@@ -144,17 +153,22 @@ class HeaderPropagationTest {
                 .header("x-b3-parentspanid", "05e3ac9a4f6e3b90")
                 .header("x-b3-sampled", "1")
                 .header("traceparent", "00-" + B3_TRACE_ID + "-" + B3_SPAN_ID + "-01")
-                .when().get("/reviews/0")
-                .then().statusCode(200);
+                .when()
+                .get("/reviews/0")
+                .then()
+                .statusCode(200);
 
         HttpHeaders received = onlyRatingsRequest().getHeaders();
         assertEquals(List.of(B3_TRACE_ID), received.getHeader("x-b3-traceid").values());
         String spanId = received.getHeader("x-b3-spanid").firstValue();
         assertTrue(spanId.matches("[0-9a-f]{16}") && !spanId.equals(B3_SPAN_ID), spanId);
         assertEquals(List.of("1"), received.getHeader("x-b3-sampled").values());
-        assertEquals(List.of("00-" + B3_TRACE_ID + "-" + spanId + "-01"), received.getHeader("traceparent").values());
-        assertFalse(received.getHeader("x-b3-parentspanid").isPresent(), "x-b3-parentspanid names a span that is"
-                + " no longer the parent");
+        assertEquals(
+                List.of("00-" + B3_TRACE_ID + "-" + spanId + "-01"),
+                received.getHeader("traceparent").values());
+        assertFalse(
+                received.getHeader("x-b3-parentspanid").isPresent(),
+                "x-b3-parentspanid names a span that is" + " no longer the parent");
     }
 
     @Test
@@ -162,13 +176,16 @@ class HeaderPropagationTest {
         given().header("x-b3-traceid", B3_TRACE_ID)
                 .header("x-b3-spanid", B3_SPAN_ID)
                 .header("x-b3-sampled", "0")
-                .when().get("/reviews/0")
-                .then().statusCode(200);
+                .when()
+                .get("/reviews/0")
+                .then()
+                .statusCode(200);
 
         HttpHeaders received = onlyRatingsRequest().getHeaders();
         assertEquals(List.of(B3_TRACE_ID), received.getHeader("x-b3-traceid").values());
         assertEquals(List.of("0"), received.getHeader("x-b3-sampled").values());
-        assertTrue(received.getHeader("traceparent").firstValue().endsWith("-00"),
+        assertTrue(
+                received.getHeader("traceparent").firstValue().endsWith("-00"),
                 received.getHeader("traceparent").firstValue());
     }
 
@@ -177,8 +194,10 @@ class HeaderPropagationTest {
         given().header("x-b3-traceid", B3_TRACE_ID)
                 .header("x-b3-spanid", B3_SPAN_ID)
                 .header("x-b3-flags", "1")
-                .when().get("/reviews/0")
-                .then().statusCode(200);
+                .when()
+                .get("/reviews/0")
+                .then()
+                .statusCode(200);
 
         HttpHeaders received = onlyRatingsRequest().getHeaders();
         assertEquals(List.of("1"), received.getHeader("x-b3-flags").values());
@@ -192,13 +211,14 @@ class HeaderPropagationTest {
         HttpHeaders received = onlyRatingsRequest().getHeaders();
         String traceId = received.getHeader("x-b3-traceid").firstValue();
         assertTrue(traceId.matches("[0-9a-f]{32}"), traceId);
-        assertEquals(List.of("00-" + traceId + "-" + received.getHeader("x-b3-spanid").firstValue() + "-01"),
+        assertEquals(
+                List.of("00-" + traceId + "-"
+                        + received.getHeader("x-b3-spanid").firstValue() + "-01"),
                 received.getHeader("traceparent").values());
     }
 
     private LoggedRequest onlyRatingsRequest() {
-        List<LoggedRequest> requests = ratings.findAll(
-                getRequestedFor(urlEqualTo("/ratings/0")));
+        List<LoggedRequest> requests = ratings.findAll(getRequestedFor(urlEqualTo("/ratings/0")));
         assertEquals(1, requests.size(), "ratings requests");
         return requests.get(0);
     }

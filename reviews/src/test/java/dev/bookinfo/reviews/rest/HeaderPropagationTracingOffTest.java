@@ -8,19 +8,16 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import dev.bookinfo.reviews.testing.InjectRatings;
 import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * With tracing off (the default: no exporter endpoint) reviews makes no spans, and every listed header reaches
@@ -37,22 +34,26 @@ class HeaderPropagationTracingOffTest {
     @BeforeEach
     void resetRatings() {
         ratings.resetAll();
-        ratings.stubFor(get("/ratings/0")
-                .willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
+        ratings.stubFor(
+                get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
     }
 
     @Test
     void copiesEveryListedHeaderAsItCameTraceHeadersIncluded() {
         given().headers(HeaderPropagationTest.PROPAGATED)
                 .headers(HeaderPropagationTest.NOT_PROPAGATED)
-                .when().get("/reviews/0")
-                .then().statusCode(200);
+                .when()
+                .get("/reviews/0")
+                .then()
+                .statusCode(200);
 
         HttpHeaders received = onlyRatingsRequest().getHeaders();
         HeaderPropagationTest.PROPAGATED.forEach((name, value) ->
                 assertEquals(List.of(value), received.getHeader(name).values(), "header " + name));
-        HeaderPropagationTest.NOT_PROPAGATED.keySet().forEach(name -> assertFalse(received.getHeader(name).isPresent(),
-                "header " + name + " must not reach ratings"));
+        HeaderPropagationTest.NOT_PROPAGATED
+                .keySet()
+                .forEach(name -> assertFalse(
+                        received.getHeader(name).isPresent(), "header " + name + " must not reach ratings"));
     }
 
     @Test

@@ -4,11 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
-import org.junit.jupiter.api.Test;
-
 import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
 
 /** Upstream's {@code GET /health} (docs/upstream.md#reviews-response), plus the Kubernetes probe endpoints. */
 @QuarkusTest
@@ -20,8 +19,8 @@ class HealthTest {
 
     @Test
     void healthIsUpstreamsExactJson() {
-        given()
-                .when().get("/health")
+        given().when()
+                .get("/health")
                 .then()
                 .statusCode(200)
                 .header("Content-Type", "application/json;charset=UTF-8")
@@ -30,8 +29,8 @@ class HealthTest {
 
     @Test
     void livenessProbeIsUp() {
-        given()
-                .when().get("/q/health/live")
+        given().when()
+                .get("/q/health/live")
                 .then()
                 .statusCode(200)
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -41,8 +40,8 @@ class HealthTest {
     /** Readiness has Quarkus' shutdown check, DOWN during the shutdown delay (docs/reliability.md). */
     @Test
     void readinessProbeIsUp() {
-        given()
-                .when().get("/q/health/ready")
+        given().when()
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .header("Content-Type", "application/json; charset=UTF-8")

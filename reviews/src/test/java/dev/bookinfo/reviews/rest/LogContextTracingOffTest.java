@@ -4,20 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.bookinfo.reviews.testing.Profiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.bookinfo.reviews.testing.Profiles;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * With tracing off (the default) there is no span, but a log line written while serving a request still carries the
@@ -40,12 +38,10 @@ class LogContextTracingOffTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -62,11 +58,16 @@ class LogContextTracingOffTest {
     void warningCarriesTheIncomingTraceIdAndTheRequestId() {
         given().header("x-request-id", "log-context-off-1")
                 .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
-                .when().get("/reviews/0")
-                .then().statusCode(200);
+                .when()
+                .get("/reviews/0")
+                .then()
+                .statusCode(200);
 
         ExtLogRecord warning = warningFor("log-context-off-1");
-        assertEquals("log-context-off-1", warning.getMdc("requestId"), warning.getMdcCopy().toString());
+        assertEquals(
+                "log-context-off-1",
+                warning.getMdc("requestId"),
+                warning.getMdcCopy().toString());
         assertEquals("0af7651916cd43dd8448eb211c80319c", warning.getMdc("traceId"));
         assertNull(warning.getMdc("spanId"), "no span with tracing off");
     }
@@ -75,8 +76,10 @@ class LogContextTracingOffTest {
     void noTraceIdWithoutAnIncomingTrace() {
         given().header("x-request-id", "log-context-off-2")
                 .header("x-b3-traceid", "not-hex")
-                .when().get("/reviews/0")
-                .then().statusCode(200);
+                .when()
+                .get("/reviews/0")
+                .then()
+                .statusCode(200);
 
         ExtLogRecord warning = warningFor("log-context-off-2");
         assertNull(warning.getMdc("traceId"), warning.getMdcCopy().toString());
@@ -85,6 +88,7 @@ class LogContextTracingOffTest {
     private ExtLogRecord warningFor(String requestId) {
         return records.stream()
                 .filter(record -> record.getFormattedMessage().contains(requestId))
-                .findFirst().orElseThrow(() -> new AssertionError("no log line for the request: " + records));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no log line for the request: " + records));
     }
 }

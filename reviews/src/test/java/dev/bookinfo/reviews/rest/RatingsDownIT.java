@@ -3,5 +3,4 @@ package dev.bookinfo.reviews.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class RatingsDownIT extends RatingsDownTest {
-}
+class RatingsDownIT extends RatingsDownTest {}

@@ -3,5 +3,4 @@ package dev.bookinfo.reviews.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class ReviewsV2IT extends ReviewsV2Test {
-}
+class ReviewsV2IT extends ReviewsV2Test {}

@@ -10,15 +10,13 @@ import static dev.bookinfo.reviews.testing.RatingsStubs.okJson;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import dev.bookinfo.reviews.testing.InjectRatings;
 import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * reviews-v2 (docs/upstream.md#reviews-variants): ENABLE_RATINGS=true, STAR_COLOR unset (black), HOSTNAME set,
@@ -38,26 +36,29 @@ class ReviewsV2Test {
 
     @Test
     void addsBlackStarsFromRatings() {
-        ratings.stubFor(get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
+        ratings.stubFor(
+                get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
 
-        given()
-                .when().get("/reviews/0")
+        given().when()
+                .get("/reviews/0")
                 .then()
                 .statusCode(200)
                 .header("Content-Type", "application/json;charset=UTF-8")
-                .body(is("{\"id\":\"0\",\"podname\":\"reviews-v2-5c8c9f7b9d-k2x7q\",\"clustername\":\"null\",\"reviews\":["
-                        + "{\"reviewer\":\"Reviewer1\",\"text\":\"An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!\","
-                        + "\"rating\":{\"stars\":5,\"color\":\"black\"}},"
-                        + "{\"reviewer\":\"Reviewer2\",\"text\":\"Absolutely fun and entertaining. The play lacks thematic depth when compared to other plays by Shakespeare.\","
-                        + "\"rating\":{\"stars\":4,\"color\":\"black\"}}]}"));
+                .body(is(
+                        "{\"id\":\"0\",\"podname\":\"reviews-v2-5c8c9f7b9d-k2x7q\",\"clustername\":\"null\",\"reviews\":["
+                                + "{\"reviewer\":\"Reviewer1\",\"text\":\"An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!\","
+                                + "\"rating\":{\"stars\":5,\"color\":\"black\"}},"
+                                + "{\"reviewer\":\"Reviewer2\",\"text\":\"Absolutely fun and entertaining. The play lacks thematic depth when compared to other plays by Shakespeare.\","
+                                + "\"rating\":{\"stars\":4,\"color\":\"black\"}}]}"));
     }
 
     @Test
     void asksRatingsForTheParsedIdOnce() {
-        ratings.stubFor(get("/ratings/7").willReturn(okJson("{\"id\":7,\"ratings\":{\"Reviewer1\":3,\"Reviewer2\":1}}")));
+        ratings.stubFor(
+                get("/ratings/7").willReturn(okJson("{\"id\":7,\"ratings\":{\"Reviewer1\":3,\"Reviewer2\":1}}")));
 
-        given()
-                .when().get("/reviews/007")
+        given().when()
+                .get("/reviews/007")
                 .then()
                 .statusCode(200)
                 .header("Content-Type", JSON)
@@ -68,10 +69,11 @@ class ReviewsV2Test {
 
     @Test
     void passesZeroAndNegativeStarsThrough() {
-        ratings.stubFor(get("/ratings/-3").willReturn(okJson("{\"id\":-3,\"ratings\":{\"Reviewer1\":0,\"Reviewer2\":-1}}")));
+        ratings.stubFor(
+                get("/ratings/-3").willReturn(okJson("{\"id\":-3,\"ratings\":{\"Reviewer1\":0,\"Reviewer2\":-1}}")));
 
-        given()
-                .when().get("/reviews/-3")
+        given().when()
+                .get("/reviews/-3")
                 .then()
                 .statusCode(200)
                 .header("Content-Type", JSON)

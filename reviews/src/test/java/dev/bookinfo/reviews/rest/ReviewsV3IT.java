@@ -3,5 +3,4 @@ package dev.bookinfo.reviews.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class ReviewsV3IT extends ReviewsV3Test {
-}
+class ReviewsV3IT extends ReviewsV3Test {}

@@ -3,5 +3,4 @@ package dev.bookinfo.reviews.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class SlowRatingsIT extends SlowRatingsTest {
-}
+class SlowRatingsIT extends SlowRatingsTest {}

@@ -11,17 +11,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import dev.bookinfo.reviews.testing.InjectRatings;
 import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A ratings answer slower than the timeout (docs/upstream.md#reviews-variants) becomes the rating error
@@ -48,19 +45,21 @@ class SlowRatingsTest {
 
     @Test
     void slowRatingsPutTheErrorOnBothReviewsAfterTheTimeout() {
-        ratings.stubFor(get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")
-                .withFixedDelay(RATINGS_DELAY_MILLIS)));
+        ratings.stubFor(get("/ratings/0")
+                .willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")
+                        .withFixedDelay(RATINGS_DELAY_MILLIS)));
 
         long start = System.nanoTime();
-        given()
-                .when().get("/reviews/0")
+        given().when()
+                .get("/reviews/0")
                 .then()
                 .statusCode(200)
                 .header("Content-Type", JSON)
                 .body(is(withRatings("0", "null", "null", UNAVAILABLE, UNAVAILABLE)));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertTrue(took.compareTo(Duration.ofMillis(Profiles.SlowRatings.TIMEOUT_MILLIS)) >= 0,
+        assertTrue(
+                took.compareTo(Duration.ofMillis(Profiles.SlowRatings.TIMEOUT_MILLIS)) >= 0,
                 "answered before the ratings timeout: " + took);
         assertTrue(took.compareTo(ANSWER_WITHIN) < 0, "ratings timeout not applied, took " + took);
         ratings.verify(1, getRequestedFor(urlEqualTo("/ratings/0")));

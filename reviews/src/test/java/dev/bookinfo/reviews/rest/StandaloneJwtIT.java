@@ -3,5 +3,4 @@ package dev.bookinfo.reviews.rest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class StandaloneJwtIT extends StandaloneJwtTest {
-}
+class StandaloneJwtIT extends StandaloneJwtTest {}

@@ -11,14 +11,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import dev.bookinfo.reviews.testing.InjectRatings;
 import dev.bookinfo.reviews.testing.Profiles;
 import dev.bookinfo.reviews.testing.StandaloneJwtProfile;
@@ -26,6 +20,9 @@ import dev.bookinfo.security.testing.JwtIssuer;
 import dev.bookinfo.security.testing.StandaloneJwtContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code JWT_MODE=standalone} (SECURITY.md#what-each-layer-checks): reviews verifies the caller's access token itself
@@ -46,33 +43,37 @@ class StandaloneJwtTest extends StandaloneJwtContract {
     @BeforeEach
     void resetRatings() {
         ratings.resetAll();
-        ratings.stubFor(get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
+        ratings.stubFor(
+                get("/ratings/0").willReturn(okJson("{\"id\":0,\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}")));
     }
 
     @Test
     void answersWithAValidTokenAndForwardsItToRatings() {
         String token = JwtIssuer.validToken();
-        given().auth().oauth2(token).get("/reviews/0")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/reviews/0")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", JSON)
                 .body(is(withRatings("0", Profiles.V2.HOSTNAME, "null", stars(5, "black"), stars(4, "black"))));
 
         List<LoggedRequest> requests = ratings.findAll(getRequestedFor(urlEqualTo("/ratings/0")));
         assertEquals(1, requests.size(), "ratings requests");
-        assertEquals(List.of("Bearer " + token), requests.get(0).getHeaders().getHeader("Authorization").values());
+        assertEquals(
+                List.of("Bearer " + token),
+                requests.get(0).getHeaders().getHeader("Authorization").values());
     }
 
     @Test
     void doesNotCallRatingsWithoutToken() {
-        given().get("/reviews/0")
-                .then().statusCode(401);
-        assertEquals(0, ratings.findAll(getRequestedFor(urlEqualTo("/ratings/0"))).size(), "ratings requests");
+        given().get("/reviews/0").then().statusCode(401);
+        assertEquals(
+                0, ratings.findAll(getRequestedFor(urlEqualTo("/ratings/0"))).size(), "ratings requests");
     }
 
     @Test
     void upstreamHealthNeedsNoToken() {
-        given().get("/health")
-                .then().statusCode(200)
-                .body(is("{\"status\": \"Reviews is healthy\"}"));
+        given().get("/health").then().statusCode(200).body(is("{\"status\": \"Reviews is healthy\"}"));
     }
 }

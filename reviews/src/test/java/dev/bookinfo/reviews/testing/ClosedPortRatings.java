@@ -1,9 +1,8 @@
 package dev.bookinfo.reviews.testing;
 
-import java.util.Map;
-
 import dev.bookinfo.common.testing.ClosedPort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Points the ratings client at a local port that refuses every call, as when ratings is down. */
 public class ClosedPortRatings implements QuarkusTestResourceLifecycleManager {

@@ -6,6 +6,7 @@ public final class ExpectedBodies {
     public static final String JSON = "application/json;charset=UTF-8";
     /** The content type of an error that reviews answers itself, as every service's error body. */
     public static final String ERROR_JSON = "application/json";
+
     public static final String UNAVAILABLE = "{\"error\":\"Ratings service is currently unavailable\"}";
     public static final String NOT_NUMERIC = "{\"error\":\"please provide numeric product id\"}";
 
@@ -14,8 +15,7 @@ public final class ExpectedBodies {
     private static final String REVIEWER2 = "{\"reviewer\":\"Reviewer2\","
             + "\"text\":\"Absolutely fun and entertaining. The play lacks thematic depth when compared to other plays by Shakespeare.\"";
 
-    private ExpectedBodies() {
-    }
+    private ExpectedBodies() {}
 
     /** v1: no {@code rating} keys. */
     public static String withoutRatings(String id, String podname, String clustername) {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the {@code WireMockServer} field that {@link WireMockRatings} fills with the stand-in ratings service. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectRatings {
-}
+public @interface InjectRatings {}

@@ -1,9 +1,8 @@
 package dev.bookinfo.reviews.testing;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The three upstream deployments (docs/upstream.md#reviews-variants), set through the upstream environment variable
@@ -13,8 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public final class Profiles {
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     /** reviews-v1: ENABLE_RATINGS, STAR_COLOR, HOSTNAME and CLUSTER_NAME unset. */
     public static class V1 implements QuarkusTestProfile {
@@ -54,8 +52,8 @@ public final class Profiles {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ENABLE_RATINGS", "TRUE", "STAR_COLOR", "red", "HOSTNAME", HOSTNAME,
-                    "CLUSTER_NAME", CLUSTER_NAME);
+            return Map.of(
+                    "ENABLE_RATINGS", "TRUE", "STAR_COLOR", "red", "HOSTNAME", HOSTNAME, "CLUSTER_NAME", CLUSTER_NAME);
         }
 
         @Override

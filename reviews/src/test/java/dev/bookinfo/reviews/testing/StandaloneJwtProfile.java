@@ -1,10 +1,9 @@
 package dev.bookinfo.reviews.testing;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.bookinfo.security.testing.JwtIssuer;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
 
 /** reviews-v2 in {@code JWT_MODE=standalone}, trusting the test issuer {@link JwtIssuer}, ratings on WireMock. */
 public class StandaloneJwtProfile implements QuarkusTestProfile {

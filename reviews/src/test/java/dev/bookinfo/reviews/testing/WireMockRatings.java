@@ -2,11 +2,9 @@ package dev.bookinfo.reviews.testing;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import java.util.Map;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * A WireMock server standing in for ratings, on a random port, with the app's ratings client pointed at it. Works for
@@ -25,8 +23,8 @@ public class WireMockRatings implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectRatings.class, WireMockServer.class));
+        testInjector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectRatings.class, WireMockServer.class));
     }
 
     @Override

@@ -4,6 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
@@ -12,15 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * A stand-in for an Auth0 tenant: a JWKS endpoint (WireMock, random port) publishing one RSA key, and the app put in
@@ -43,14 +40,19 @@ public class JwtIssuer implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        server.stubFor(get("/.well-known/jwks.json").willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody(jwks())));
+        server.stubFor(get("/.well-known/jwks.json")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(jwks())));
         return Map.of(
-                "JWT_MODE", "standalone",
-                "JWT_ISSUER", ISSUER,
-                "JWT_JWKS_URL", server.baseUrl() + "/.well-known/jwks.json",
-                "JWT_AUDIENCE", AUDIENCE);
+                "JWT_MODE",
+                "standalone",
+                "JWT_ISSUER",
+                ISSUER,
+                "JWT_JWKS_URL",
+                server.baseUrl() + "/.well-known/jwks.json",
+                "JWT_AUDIENCE",
+                AUDIENCE);
     }
 
     @Override
@@ -70,12 +72,16 @@ public class JwtIssuer implements QuarkusTestResourceLifecycleManager {
     }
 
     public static String tokenOfAnotherIssuer() {
-        return sign("https://evil.example.com/", AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), TENANT_KEY,
-                KEY_ID);
+        return sign(
+                "https://evil.example.com/", AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), TENANT_KEY, KEY_ID);
     }
 
     public static String tokenForAnotherAudience() {
-        return sign(ISSUER, "https://another-api.example.com", Instant.now().plus(Duration.ofMinutes(5)), TENANT_KEY,
+        return sign(
+                ISSUER,
+                "https://another-api.example.com",
+                Instant.now().plus(Duration.ofMinutes(5)),
+                TENANT_KEY,
                 KEY_ID);
     }
 
@@ -86,8 +92,12 @@ public class JwtIssuer implements QuarkusTestResourceLifecycleManager {
 
     /** A valid token of another tenant (or realm): its own issuer and its own key. */
     public static String tokenOfAnotherRealm() {
-        return sign("https://other-tenant.eu.auth0.com/", AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)),
-                OTHER_KEY, "other-tenant-key");
+        return sign(
+                "https://other-tenant.eu.auth0.com/",
+                AUDIENCE,
+                Instant.now().plus(Duration.ofMinutes(5)),
+                OTHER_KEY,
+                "other-tenant-key");
     }
 
     /**
@@ -96,8 +106,8 @@ public class JwtIssuer implements QuarkusTestResourceLifecycleManager {
      */
     public static String unsignedToken() {
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"auth0|jason\","
-                + "\"exp\":" + Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond() + "}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"auth0|jason\"," + "\"exp\":"
+                + Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond() + "}";
         return base64Url(header) + "." + base64Url(claims) + ".";
     }
 
@@ -108,7 +118,8 @@ public class JwtIssuer implements QuarkusTestResourceLifecycleManager {
                 .claim("nickname", "jason")
                 .issuedAt(Instant.now().minus(Duration.ofMinutes(30)))
                 .expiresAt(expiresAt)
-                .jws().keyId(keyId)
+                .jws()
+                .keyId(keyId)
                 .sign(key.getPrivate());
     }
 

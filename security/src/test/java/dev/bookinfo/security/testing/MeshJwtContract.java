@@ -29,15 +29,19 @@ public abstract class MeshJwtContract {
     @Test
     void answersWithoutToken() {
         given().get(protectedPath)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", contentType)
                 .body(is(body));
     }
 
     @Test
     void ignoresAGarbageToken() {
-        given().auth().oauth2("not-a-jwt").get(protectedPath)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2("not-a-jwt")
+                .get(protectedPath)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", contentType)
                 .body(is(body));
     }

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class PathSpellings {
 
-    private PathSpellings() {
-    }
+    private PathSpellings() {}
 
     /** @param protectedPath such as {@code /details/0}: a resource then one id segment */
     static List<String> of(String protectedPath) {

@@ -1,5 +1,6 @@
 package dev.bookinfo.security.testing;
 
+import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-
-import io.restassured.RestAssured;
 
 /**
  * One HTTP/1.1 request written byte for byte on a socket, so that the request target reaches the server exactly as
@@ -23,11 +22,9 @@ public final class RawRequest {
     private static final int TIMEOUT_MS = 20_000;
 
     /** The status (0 when the server closed the connection without an answer), and everything after the headers. */
-    public record Answer(int status, String head, String body) {
-    }
+    public record Answer(int status, String head, String body) {}
 
-    private RawRequest() {
-    }
+    private RawRequest() {}
 
     /** {@code GET <target> HTTP/1.1} with {@code Connection: close}, and no {@code Authorization}. */
     public static Answer get(String target) {

@@ -2,13 +2,11 @@ package dev.bookinfo.security.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -44,7 +42,8 @@ public abstract class StandaloneJwtContract {
     @Test
     void rejectsARequestWithoutToken() {
         given().get(protectedPath)
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .header("Content-Type", "application/json")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("WWW-Authenticate", "Bearer")
@@ -53,8 +52,10 @@ public abstract class StandaloneJwtContract {
 
     @Test
     void rejectsAnAuthorizationHeaderThatIsNoBearerToken() {
-        given().header("Authorization", "Basic amFzb246cGFzc3dvcmQ=").get(protectedPath)
-                .then().statusCode(401)
+        given().header("Authorization", "Basic amFzb246cGFzc3dvcmQ=")
+                .get(protectedPath)
+                .then()
+                .statusCode(401)
                 .header("Content-Type", "application/json")
                 .body(is(MISSING));
     }
@@ -73,8 +74,11 @@ public abstract class StandaloneJwtContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("forgedTokens")
     void rejectsABadToken(String name, Supplier<String> token) {
-        given().auth().oauth2(token.get()).get(protectedPath)
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(token.get())
+                .get(protectedPath)
+                .then()
+                .statusCode(401)
                 .header("Content-Type", "application/json")
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .body(is(INVALID));
@@ -87,28 +91,28 @@ public abstract class StandaloneJwtContract {
      */
     @TestFactory
     Stream<DynamicTest> noSpellingOfTheProtectedPathAnswersWithoutToken() {
-        return PathSpellings.of(protectedPath).stream().map(target -> DynamicTest.dynamicTest("GET " + target, () -> {
-            RawRequest.Answer answer = RawRequest.get(target);
-            String seen = "GET " + target + " answered:\n" + answer.head() + "\n\n" + answer.body();
-            assertTrue(answer.status() > 0, seen);
-            assertTrue(answer.status() < 500, seen);
-            assertFalse(answer.status() < 300 && answer.body().contains(protectedContent), seen);
-        }));
+        return PathSpellings.of(protectedPath).stream()
+                .map(target -> DynamicTest.dynamicTest("GET " + target, () -> {
+                    RawRequest.Answer answer = RawRequest.get(target);
+                    String seen = "GET " + target + " answered:\n" + answer.head() + "\n\n" + answer.body();
+                    assertTrue(answer.status() > 0, seen);
+                    assertTrue(answer.status() < 500, seen);
+                    assertFalse(answer.status() < 300 && answer.body().contains(protectedContent), seen);
+                }));
     }
 
     /** Without this, a wrong {@code protectedContent} would let every spelling pass. */
     @Test
     void theProtectedContentIsWhatTheProtectedPathServesWithAToken() {
         RawRequest.Answer answer = RawRequest.get(protectedPath, JwtIssuer.validToken());
-        assertTrue(answer.status() == 200 && answer.body().contains(protectedContent),
+        assertTrue(
+                answer.status() == 200 && answer.body().contains(protectedContent),
                 () -> protectedContent + " expected in:\n" + answer);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "/q/health/live", "/q/health/ready" })
+    @ValueSource(strings = {"/q/health/live", "/q/health/ready"})
     void kubernetesProbesNeedNoToken(String path) {
-        given().get(path)
-                .then().statusCode(200)
-                .header("Content-Type", "application/json; charset=UTF-8");
+        given().get(path).then().statusCode(200).header("Content-Type", "application/json; charset=UTF-8");
     }
 }

@@ -1,8 +1,7 @@
 package dev.bookinfo.security.testing;
 
-import java.util.List;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
 
 /** The service in {@code JWT_MODE=standalone}, trusting the test issuer {@link JwtIssuer}. */
 public class StandaloneJwtProfile implements QuarkusTestProfile {
