@@ -43,14 +43,16 @@ def run_variant(variant, args, jhome, jdk, ports, results_dir):
     if args.curve_only:
         endpoints = [CURVE_PATH]
     services_run = suite.services_for(endpoints)
-    for svc in services_run:
+    train = variant.aot and args.aot_train > 0
+    for svc in wiring.SERVICES if train else services_run:  # the training runs all four
         build.stage(variant, svc, rundir)
     jvm_opts_text = variant.options(args.jvm_opts)
     jvm_opts = jvm_opts_text.split()
     java = str(jhome / "bin" / "java")
-    if variant.aot and args.aot_train > 0:
-        log(f"== {variant.name}: recording the AOT caches under load ({args.aot_train} s per endpoint)")
-        aot.train(java, jvm_opts, ports, rundir, logdir, services_run, endpoints, args.aot_train)
+    if train:
+        log(f"== {variant.name}: recording the AOT caches with scripts/aot-train.sh ({args.aot_train} requests per "
+            "endpoint)")
+        aot.train(java, jvm_opts, rundir, logdir, args.aot_train)
     label = variant.name + (f"-{args.label}" if args.label else "")
     s = suite.Suite(variant, java, jvm_opts, ports, rundir, logdir, services_run)
     load_before = loadavg()
@@ -90,7 +92,7 @@ def run_variant(variant, args, jhome, jdk, ports, results_dir):
            "cpu_model": cpu_model(), "seconds": args.duration, "warmup": args.warmup,
            "warmup_requests": args.warmup_requests, "env": dict(suite.EXTRA_ENV), "jvm_opts": jvm_opts_text,
            "aot_cache": (None if not variant.aot else
-                         f"recorded under load, {args.aot_train} s of wrk per endpoint" if args.aot_train > 0 else
+                         f"recorded by scripts/aot-train.sh, {args.aot_train} requests per endpoint" if args.aot_train > 0 else
                          "recorded by Quarkus at build time (a start, no request)"),
            "loadavg_before": load_before, "curve": curve, "rows": rows, "services": services,
            "total_rss_mib": round(sum(x["rss_mib"] for x in services.values()), 1)}
@@ -139,9 +141,10 @@ def main():
                    help="before each point, wait up to this long for other work on the machine to stop "
                         "(below 20%% CPU); 0 to not wait (default 120)")
     p.add_argument("--build", action="store_true", help="rebuild the artifacts even if they exist")
-    p.add_argument("--aot-train", type=int, default=5, metavar="SECONDS",
-                   help="jvm-aot: record the AOT caches under load, this many seconds of wrk per endpoint, with "
-                        "the --jvm-opts of the run (default 5); 0 keeps the cache Quarkus recorded at build time")
+    p.add_argument("--aot-train", type=int, default=2000, metavar="REQUESTS",
+                   help="jvm-aot: record the AOT caches with scripts/aot-train.sh (as the AOT images do), this many "
+                        "requests per endpoint, with the --jvm-opts of the run (default 2000, the images'); 0 keeps "
+                        "the cache Quarkus recorded at build time")
     p.add_argument("--profile", action="store_true", help="also record JFR in every service during one extra "
                    "/productpage run and write hot-method views under results/profile/")
     p.add_argument("--hold", type=int, default=0, metavar="SECONDS",

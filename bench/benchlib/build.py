@@ -57,15 +57,17 @@ class Variant:
     def command(self, java, jvm_opts, appdir, svc):
         if self.native:
             return [str(appdir / f"{svc}-runner")]
-        extra = ["-XX:AOTCache=app.aot", "-XX:AOTMode=on"] if self.aot else []
-        return [java] + jvm_opts + extra + ["-jar", "quarkus-run.jar"]
+        if self.aot:  # the jar by its absolute path, as scripts/aot-train.sh recorded it (and the images run it)
+            return [java] + jvm_opts + ["-XX:AOTCache=app.aot", "-XX:AOTMode=on", "-jar",
+                                        str(appdir / "quarkus-run.jar")]
+        return [java] + jvm_opts + ["-jar", "quarkus-run.jar"]
 
 
 VARIANTS = {
     "jvm": Variant("jvm", "quarkus-app"),
     # Quarkus' aot-jar layout plus a JDK 25 AOT cache (JEP 483/514/515). Quarkus records one at build time (a start
-    # with default JVM options and no request); aot.train() replaces it with one recorded under load with the
-    # options the services run with, unless --aot-train 0.
+    # with default JVM options and no request); aot.train() replaces it with one recorded by scripts/aot-train.sh
+    # (as the AOT images record theirs) with the options the services run with, unless --aot-train 0.
     "jvm-aot": Variant("jvm-aot", "quarkus-app-aot", [
         "-Dquarkus.package.jar.aot.enabled=true", "-Dquarkus.package.jar.aot.type=AOT",
         "-Dquarkus.package.jar.aot.phase=build", "-Dquarkus.package.output-directory=quarkus-app-aot"]),
