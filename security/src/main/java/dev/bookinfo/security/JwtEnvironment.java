@@ -11,13 +11,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Maps the documented variables {@code JWT_ISSUER}, {@code JWT_JWKS_URL} and {@code JWT_AUDIENCE} onto smallrye-jwt's
- * {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.publickey.location} and {@code mp.jwt.verify.audiences}, but
- * only when they are set: an expression such as {@code ${JWT_ISSUER:}} in {@code application.properties} would define
- * the property as empty, which smallrye-jwt refuses at startup even in {@code mesh} mode, where none is needed.
+ * {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.publickey.location} and {@code mp.jwt.verify.audiences}.
  *
- * <p>The ordinal ({@value #ORDINAL}) sits between {@code application.properties} (250) and environment variables
- * (300): {@code JWT_*} wins over the file, and the usual {@code MP_JWT_VERIFY_*} variables still win over
- * {@code JWT_*}. Registered in {@code META-INF/services/io.smallrye.config.ConfigSourceFactory}.
+ * <p>Code, not {@code ${JWT_ISSUER:}} expressions, because an unset or blank variable must leave the property
+ * undefined (smallrye-jwt refuses an empty one at startup, even in {@code mesh} mode) and a value is stripped; the
+ * ordinal ({@value #ORDINAL}) puts {@code JWT_*} above the files (the dev and test issuer, any
+ * {@code application.properties}) and below environment variables (300), so {@code MP_JWT_VERIFY_*} still wins.
  */
 public class JwtEnvironment implements ConfigSourceFactory {
 

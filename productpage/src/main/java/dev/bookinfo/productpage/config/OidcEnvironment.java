@@ -34,11 +34,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * discovered {@code end_session_endpoint}</td></tr>
  * </table>
  *
- * <p>Computing these in code (rather than {@code ${OIDC_CLIENT_ID:}} expressions) keeps unset variables unset:
- * an empty expression would define the property as empty, which Quarkus rejects. The ordinal ({@value #ORDINAL})
- * is above {@code application.properties} (250) and below environment variables (300), so the usual
- * {@code QUARKUS_OIDC_*} variables still win. {@code OIDC_USER_CLAIM} is a plain expression in
- * {@code application.properties}: it has a default.
+ * <p>Code, not {@code ${OIDC_CLIENT_ID:}} expressions, because several settings follow from others (the tenant is
+ * on when a server is set, the key serves two cookies, an {@code https} URL adds two flags) and an unset variable
+ * must leave its property unset; the ordinal ({@value #ORDINAL}) is above {@code application.properties} (250),
+ * whose sign-in defaults it replaces, and below environment variables (300), so {@code QUARKUS_OIDC_*} still win.
+ * {@code OIDC_USER_CLAIM} is a plain expression in {@code application.properties}: it has a default.
  */
 public class OidcEnvironment implements ConfigSourceFactory {
 
