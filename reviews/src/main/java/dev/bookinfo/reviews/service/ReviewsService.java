@@ -20,8 +20,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The two fixed reviews of every product, with stars from ratings when ratings are enabled (v2, v3). Never fails
- * because of ratings: whatever goes wrong there becomes the rating error text, on one review or on both (contract
- * 5.3).
+ * because of ratings: whatever goes wrong there becomes the rating error text, on one review or on both
+ * (docs/upstream.md#reviews-to-ratings).
  */
 @ApplicationScoped
 public class ReviewsService {
