@@ -26,9 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,16 +58,7 @@ class BookinfoE2EIT {
     private static WebDriver browser;
 
     @RegisterExtension
-    static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (suite != null) {
-                System.err.println("Scenario '" + context.getDisplayName() + "' failed: " + cause);
-                suite.printLogTails();
-            }
-            screenshot("failed-" + context.getRequiredTestMethod().getName());
-        }
-    };
+    static final FailureReport ON_FAILURE = new FailureReport(() -> suite, () -> browser);
 
     @BeforeAll
     static void startEverything() {

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,15 +41,7 @@ class TlsSignInE2EIT {
     private static WebDriver browser;
 
     @RegisterExtension
-    static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (suite != null) {
-                System.err.println("Scenario '" + context.getDisplayName() + "' failed: " + cause);
-                suite.printLogTails();
-            }
-        }
-    };
+    static final FailureReport ON_FAILURE = new FailureReport(() -> suite, () -> browser);
 
     @BeforeAll
     static void startBrowser() {
