@@ -6,6 +6,7 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,10 @@ class NeighbourUrlsTest {
             "quarkus.rest-client.reviews.url", "${neighbour.reviews.url}",
             "quarkus.rest-client.ratings.url", "${neighbour.ratings.url}");
 
+    /** The clients' URLs when no variable is set: the Kubernetes Service names on port 9080. */
+    private static final List<String> DEFAULTS =
+            List.of("http://details:9080", "http://reviews:9080", "http://ratings:9080");
+
     private static SmallRyeConfig config(Map<String, String> env) {
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
@@ -37,12 +42,16 @@ class NeighbourUrlsTest {
         return config.getValue("quarkus.rest-client." + neighbour + ".url", String.class);
     }
 
+    /** The three clients' URLs, details, reviews and ratings, in that order. */
+    private static List<String> urls(SmallRyeConfig config) {
+        return NeighbourUrls.NEIGHBOURS.stream()
+                .map(neighbour -> url(config, neighbour))
+                .toList();
+    }
+
     @Test
     void defaultsAreTheKubernetesServiceNamesOnPort9080() {
-        SmallRyeConfig config = config(Map.of());
-        assertEquals("http://details:9080", url(config, "details"));
-        assertEquals("http://reviews:9080", url(config, "reviews"));
-        assertEquals("http://ratings:9080", url(config, "ratings"));
+        assertEquals(DEFAULTS, urls(config(Map.of())));
     }
 
     @Test
@@ -53,9 +62,12 @@ class NeighbourUrlsTest {
                 "DETAILS_SERVICE_PORT", "9081",
                 "REVIEWS_SERVICE_PORT", "9082",
                 "RATINGS_HOSTNAME", "ratings-canary"));
-        assertEquals("http://details-v2.default.svc.cluster.local:9081", url(config, "details"));
-        assertEquals("http://reviews.default.svc.cluster.local:9082", url(config, "reviews"));
-        assertEquals("http://ratings-canary.default.svc.cluster.local:9080", url(config, "ratings"));
+        assertEquals(
+                List.of(
+                        "http://details-v2.default.svc.cluster.local:9081",
+                        "http://reviews.default.svc.cluster.local:9082",
+                        "http://ratings-canary.default.svc.cluster.local:9080"),
+                urls(config));
     }
 
     /** Kubernetes service links set RATINGS_PORT=tcp://... and friends; only *_SERVICE_PORT is read. */
@@ -67,9 +79,7 @@ class NeighbourUrlsTest {
                 "REVIEWS_PORT", "tcp://10.0.0.2:9080",
                 "RATINGS_PORT", "tcp://10.0.0.3:9080",
                 "RATINGS_SERVICE_HOST", "10.0.0.3"));
-        assertEquals("http://details:9080", url(config, "details"));
-        assertEquals("http://reviews:9080", url(config, "reviews"));
-        assertEquals("http://ratings:9080", url(config, "ratings"));
+        assertEquals(DEFAULTS, urls(config));
     }
 
     /** Empty or blank is unset, for the domain as for host and port: no "ratings.:9080", no "http://:9080". */
