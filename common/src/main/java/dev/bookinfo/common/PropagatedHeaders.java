@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,8 +50,8 @@ public final class PropagatedHeaders {
     /**
      * The trace headers that OpenTelemetry writes on every outgoing call when tracing is on (propagators
      * {@code tracecontext} and {@code b3multi}), carrying the caller's own span as the parent. A copy of the incoming
-     * values would name the wrong parent and put a second, conflicting value next to OpenTelemetry's, so
-     * {@link #select} leaves them out then: OpenTelemetry's values win. {@code x-b3-parentspanid} is not written at
+     * values would name the wrong parent and put a second, conflicting value next to OpenTelemetry's, so they are copied
+     * only when tracing is off ({@link #traceHeaders}): OpenTelemetry's values win. {@code x-b3-parentspanid} is not written at
      * all (the receiver's parent is the {@code x-b3-spanid} it gets); a debug {@code x-b3-flags: 1} is written again by
      * the B3 propagator. With tracing off they are copied like the rest of the list, as upstream does.
      */
@@ -64,39 +65,68 @@ public final class PropagatedHeaders {
             "x-b3-flags");
 
     private static final Set<String> NAME_SET = Set.copyOf(NAMES);
-    private static final Set<String> COPIED_WITH_TRACING =
+
+    /** Copied from the incoming request to a Bookinfo service: the trace headers are written separately. */
+    private static final Set<String> TO_BOOKINFO =
             NAMES.stream().filter(name -> !WRITTEN_BY_TRACING.contains(name)).collect(Collectors.toUnmodifiableSet());
+
+    /** Copied to a third party: neither the trace headers (written separately) nor the user's. */
+    private static final Set<String> TO_THIRD_PARTY =
+            TO_BOOKINFO.stream().filter(name -> !USER_HEADERS.contains(name)).collect(Collectors.toUnmodifiableSet());
 
     private PropagatedHeaders() {}
 
     /**
-     * The headers of {@code incoming} that are on the list, under their lower-case names, values in order; the same
-     * header spelled in two cases is merged, nothing is lost. With {@code tracing} on, the ones
-     * {@link #WRITTEN_BY_TRACING} are left out. For a REST client's {@code ClientHeadersFactory}: wrap the result in a
-     * {@code MultivaluedHashMap}.
+     * What goes from {@code incoming} to another Bookinfo service, besides the trace headers ({@link #traceHeaders}):
+     * the headers on the list but not {@link #WRITTEN_BY_TRACING}, except {@code setByCaller} (lower-case names the
+     * caller writes itself). {@code cookie} goes without productpage's session cookies ({@link SessionCookies}), and
+     * not at all when nothing else is left.
+     *
+     * <p>Every result of this class has lower-case names and one line per header: the same header spelled in two
+     * cases, or sent twice, is joined in arrival order ({@code "; "} for cookies, which HTTP/1.1 wants in one line,
+     * {@code ", "} otherwise), nothing is lost.
      */
-    public static Map<String, List<String>> select(Map<String, List<String>> incoming, boolean tracing) {
-        return select(incoming, tracing, false);
+    public static Map<String, String> toBookinfo(Map<String, List<String>> incoming, Set<String> setByCaller) {
+        Map<String, String> selected = select(incoming, TO_BOOKINFO, setByCaller);
+        String cookie = SessionCookies.strip(selected.remove("cookie"));
+        if (cookie != null) {
+            selected.put("cookie", cookie);
+        }
+        return selected;
     }
 
     /**
-     * Like {@link #select}, without the {@link #USER_HEADERS}: what a call that leaves Bookinfo may carry (the
-     * request id, the user agent, the trace headers).
+     * What goes from {@code incoming} to a call that leaves Bookinfo, besides the trace headers: the request id, the
+     * user agent and other tracers' headers, never the {@link #USER_HEADERS}.
      */
-    public static Map<String, List<String>> selectForThirdParty(Map<String, List<String>> incoming, boolean tracing) {
-        return select(incoming, tracing, true);
+    public static Map<String, String> toThirdParty(Map<String, List<String>> incoming) {
+        return select(incoming, TO_THIRD_PARTY, Set.of());
     }
 
-    private static Map<String, List<String>> select(
-            Map<String, List<String>> incoming, boolean tracing, boolean withoutUser) {
-        Set<String> copied = tracing ? COPIED_WITH_TRACING : NAME_SET;
-        Map<String, List<String>> selected = new LinkedHashMap<>();
+    /**
+     * The {@link #WRITTEN_BY_TRACING} headers of {@code incoming} as they came: what a service sends on when tracing
+     * is off, as upstream's services do.
+     */
+    public static Map<String, String> traceHeaders(Map<String, List<String>> incoming) {
+        return select(incoming, WRITTEN_BY_TRACING, Set.of());
+    }
+
+    private static Map<String, String> select(
+            Map<String, List<String>> incoming, Set<String> copied, Set<String> skipped) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : incoming.entrySet()) {
             String name = header.getKey() == null ? null : header.getKey().toLowerCase(Locale.ROOT);
-            if (name != null && copied.contains(name) && !(withoutUser && USER_HEADERS.contains(name))) {
-                selected.computeIfAbsent(name, key -> new ArrayList<>()).addAll(header.getValue());
+            if (name != null && copied.contains(name) && !skipped.contains(name) && header.getValue() != null) {
+                values.computeIfAbsent(name, key -> new ArrayList<>()).addAll(header.getValue());
             }
         }
+        Map<String, String> selected = new LinkedHashMap<>();
+        values.forEach((name, all) -> {
+            List<String> present = all.stream().filter(Objects::nonNull).toList();
+            if (!present.isEmpty()) {
+                selected.put(name, String.join("cookie".equals(name) ? "; " : ", ", present));
+            }
+        });
         return selected;
     }
 

@@ -1,5 +1,6 @@
 package dev.bookinfo.details.client;
 
+import dev.bookinfo.common.ThirdPartyHeadersFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The one Google Books call details v2 makes; the propagated headers of the incoming request travel along.
+ * The one Google Books call details v2 makes; of the incoming request's headers, those meant for a third party travel
+ * along ({@link ThirdPartyHeadersFactory}): never the user's credentials.
  *
  * <p>There is no {@code @RegisterRestClient}: {@link GoogleBooksClientProducer} builds the client from
  * {@code bookinfo.google-books.*}, so {@code quarkus.rest-client.*} properties for it would have no effect and
@@ -19,7 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * <p>The body is read as a string so that a non-JSON answer or an error status becomes a clear message
  * instead of a client exception.
  */
-@RegisterClientHeaders(PropagatedHeadersFactory.class)
+@RegisterClientHeaders(ThirdPartyHeadersFactory.class)
 @Path("/books/v1/volumes")
 public interface GoogleBooksClient extends AutoCloseable {
 

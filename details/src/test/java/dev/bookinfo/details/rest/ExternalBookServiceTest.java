@@ -23,12 +23,14 @@ import dev.bookinfo.common.PropagatedHeaders;
 import dev.bookinfo.details.testing.ExternalBookServiceProfile;
 import dev.bookinfo.details.testing.GoogleBooksStub;
 import dev.bookinfo.details.testing.InjectGoogleBooks;
+import dev.bookinfo.security.testing.RawRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -299,6 +301,35 @@ class ExternalBookServiceTest {
                                             && !PropagatedHeaders.USER_HEADERS.contains(name),
                             "unexpected header reached Google: " + header);
                 });
+    }
+
+    /** However the client spells or repeats them, the user's headers are not sent to Google. */
+    @Test
+    void sendsGoogleNoUserHeaderInAnySpellingOrRepeated() {
+        googleAnswers(okJson(volume()));
+
+        RawRequest.Answer answer = RawRequest.getWithHeaders(
+                "/details/0",
+                List.of(
+                        "X-REQUEST-ID: r1",
+                        "x-request-id: r2",
+                        "END-USER: jason",
+                        "End-User: jason",
+                        "COOKIE: theme=dark",
+                        "cookie: session=eyJ1c2VyIjoiamFzb24ifQ",
+                        "AUTHORIZATION: Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln",
+                        "Jwt: eyJhbGciOiJSUzI1NiJ9.e30.c2ln",
+                        "JWT: eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
+        assertEquals(200, answer.status(), answer.head());
+
+        googleBooks.verify(
+                1,
+                volumesRequest()
+                        .withHeader("x-request-id", equalTo("r1, r2"))
+                        .withoutHeader("end-user")
+                        .withoutHeader("cookie")
+                        .withoutHeader("authorization")
+                        .withoutHeader("jwt"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bookinfo.reviews.client;
 
+import dev.bookinfo.common.PropagatedHeadersFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

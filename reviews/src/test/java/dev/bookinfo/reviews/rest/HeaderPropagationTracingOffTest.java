@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.bookinfo.reviews.testing.InjectRatings;
 import dev.bookinfo.reviews.testing.Profiles;
+import dev.bookinfo.security.testing.RawRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.util.List;
@@ -54,6 +55,27 @@ class HeaderPropagationTracingOffTest {
                 .keySet()
                 .forEach(name -> assertFalse(
                         received.getHeader(name).isPresent(), "header " + name + " must not reach ratings"));
+    }
+
+    /** A header sent twice, or in two spellings, goes on as one line; the cookie without productpage's session. */
+    @Test
+    void joinsRepeatedHeadersIntoOneLine() {
+        RawRequest.Answer answer = RawRequest.getWithHeaders(
+                "/reviews/0",
+                List.of(
+                        "X-Request-Id: r1",
+                        "x-request-id: r2",
+                        "Cookie: theme=dark; session=eyJ1c2VyIjoiamFzb24ifQ",
+                        "COOKIE: q_session=enc; user=jason",
+                        "X-B3-TRACEID: 80f198ee56343ba8"));
+        assertEquals(200, answer.status(), answer.head());
+
+        HttpHeaders received = onlyRatingsRequest().getHeaders();
+        assertEquals(List.of("r1, r2"), received.getHeader("x-request-id").values());
+        assertEquals(
+                List.of("theme=dark; user=jason"), received.getHeader("cookie").values());
+        assertEquals(
+                List.of("80f198ee56343ba8"), received.getHeader("x-b3-traceid").values());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One HTTP/1.1 request written byte for byte on a socket, so that the request target reaches the server exactly as
@@ -33,14 +34,24 @@ public final class RawRequest {
 
     /** {@code GET <target> HTTP/1.1} with {@code Connection: close}, and the bearer token unless it is null. */
     public static Answer get(String target, String bearerToken) {
-        String request = "GET " + target + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port + "\r\n"
-                + (bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n")
-                + "Connection: close\r\n\r\n";
+        return getWithHeaders(
+                target, bearerToken == null ? List.of() : List.of("Authorization: Bearer " + bearerToken));
+    }
+
+    /**
+     * {@code GET <target> HTTP/1.1} with {@code Connection: close} and {@code headerLines} ({@code "Name: value"})
+     * exactly as given, in order: HTTP clients merge or drop a header sent twice in two spellings.
+     */
+    public static Answer getWithHeaders(String target, List<String> headerLines) {
+        StringBuilder request =
+                new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port + "\r\n");
+        headerLines.forEach(line -> request.append(line).append("\r\n"));
+        request.append("Connection: close\r\n\r\n");
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("localhost", RestAssured.port), TIMEOUT_MS);
             socket.setSoTimeout(TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return parse(readAll(socket.getInputStream()));
         } catch (SocketTimeoutException hung) {
