@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -14,9 +15,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * The details service. Base URL: {@code quarkus.rest-client.details.url}. Every status comes back as a
  * response ({@code disable-default-mapper}); the body is read as text so that productpage decides
- * what a non-JSON body means. A signed-in user's access token goes along ({@link UserAccessTokenFilter}).
+ * what a non-JSON body means. The headers of the request being served go along ({@link ProductPageHeadersFactory},
+ * {@link ForwardedHeaders}), and a signed-in user's access token ({@link UserAccessTokenFilter}).
  */
 @RegisterRestClient(configKey = "details")
+@RegisterClientHeaders(ProductPageHeadersFactory.class)
 @RegisterProvider(UserAccessTokenFilter.class)
 @Path("/details")
 public interface DetailsClient {

@@ -1,6 +1,5 @@
 package dev.bookinfo.productpage.rest;
 
-import dev.bookinfo.observability.TracingConfig;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
 import dev.bookinfo.productpage.service.JsonBodies;
 import dev.bookinfo.productpage.service.Product;
@@ -22,11 +21,8 @@ public class ProductPageResource {
 
     private final ProductPageService pages;
     private final CurrentUser currentUser;
-    /** Whether OpenTelemetry writes the trace headers on the backend calls (ForwardedHeaders). */
-    private final boolean tracing;
 
-    ProductPageResource(ProductPageService pages, CurrentUser currentUser, TracingConfig tracingConfig) {
-        this.tracing = !tracingConfig.off();
+    ProductPageResource(ProductPageService pages, CurrentUser currentUser) {
         this.pages = pages;
         this.currentUser = currentUser;
     }
@@ -34,7 +30,7 @@ public class ProductPageResource {
     @GET
     public Uni<RestResponse<byte[]>> page(HttpServerRequest request) {
         Optional<String> user = currentUser.name();
-        ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), currentUser.endUser(), tracing);
+        ForwardedHeaders headers = ForwardedHeaders.capture(request.headers(), currentUser.endUser());
         return pages.load(headers)
                 .chain(data -> new ProductPage(
                                 Product.COMEDY_OF_ERRORS,

@@ -1,6 +1,5 @@
 package dev.bookinfo.productpage.rest;
 
-import dev.bookinfo.observability.TracingConfig;
 import dev.bookinfo.productpage.client.ForwardedHeaders;
 import dev.bookinfo.productpage.service.BackendResult;
 import dev.bookinfo.productpage.service.Backends;
@@ -29,11 +28,8 @@ public class ProductsResource {
     private final Backends backends;
     private final JsonBodies json;
     private final CurrentUser currentUser;
-    /** Whether OpenTelemetry writes the trace headers on the backend calls (ForwardedHeaders). */
-    private final boolean tracing;
 
-    ProductsResource(Backends backends, JsonBodies json, CurrentUser currentUser, TracingConfig tracingConfig) {
-        this.tracing = !tracingConfig.off();
+    ProductsResource(Backends backends, JsonBodies json, CurrentUser currentUser) {
         this.backends = backends;
         this.json = json;
         this.currentUser = currentUser;
@@ -71,7 +67,7 @@ public class ProductsResource {
     }
 
     private ForwardedHeaders headers(HttpServerRequest request) {
-        return ForwardedHeaders.capture(request.headers(), currentUser.endUser(), tracing);
+        return ForwardedHeaders.capture(request.headers(), currentUser.endUser());
     }
 
     private Response mirror(String backend, BackendResult result, String errorBody, ForwardedHeaders headers) {

@@ -136,6 +136,22 @@ class HeaderPropagationTest {
     }
 
     @Test
+    void incomingEndUserIsDroppedInAnySpelling() {
+        given().header("END-USER", "jason")
+                .when()
+                .get("/api/v1/products/0")
+                .then()
+                .statusCode(200);
+        given().header("End-User", "jason")
+                .when()
+                .get("/api/v1/products/0/reviews")
+                .then()
+                .statusCode(200);
+        assertFalse(details().containsHeader("end-user"));
+        assertFalse(reviews().containsHeader("end-user"));
+    }
+
+    @Test
     void endUserComesFromTheSessionUser() {
         String cookie = given().redirects()
                 .follow(false)
