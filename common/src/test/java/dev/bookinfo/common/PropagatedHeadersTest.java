@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PropagatedHeadersTest {
 
     @Test
-    void listsTheTwentyHeadersOfTheContractInLowerCase() {
+    void listsUpstreamsTwentyHeadersInLowerCase() {
         assertEquals(20, PropagatedHeaders.NAMES.size());
         PropagatedHeaders.NAMES.forEach(name -> assertEquals(name.toLowerCase(), name));
         assertEquals(7, PropagatedHeaders.WRITTEN_BY_TRACING.size());

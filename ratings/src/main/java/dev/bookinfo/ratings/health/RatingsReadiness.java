@@ -2,7 +2,6 @@ package dev.bookinfo.ratings.health;
 
 import dev.bookinfo.ratings.service.Faults;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -18,7 +17,6 @@ public class RatingsReadiness implements HealthCheck {
 
     private final Faults faults;
 
-    @Inject
     public RatingsReadiness(Faults faults) {
         this.faults = faults;
     }

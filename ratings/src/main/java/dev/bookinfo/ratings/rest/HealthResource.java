@@ -4,7 +4,6 @@ import dev.bookinfo.common.rest.FixedAnswer;
 import dev.bookinfo.ratings.service.Faults;
 import dev.bookinfo.security.PublicEndpoint;
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -24,7 +23,6 @@ public class HealthResource {
 
     private final Faults faults;
 
-    @Inject
     public HealthResource(Faults faults) {
         this.faults = faults;
     }

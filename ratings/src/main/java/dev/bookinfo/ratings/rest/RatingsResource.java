@@ -20,7 +20,6 @@ import dev.bookinfo.ratings.service.RatingsStore;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,7 +59,6 @@ public class RatingsResource {
     private final ObjectMapper jsonMapper;
     private final ObjectReader jsonReader;
 
-    @Inject
     public RatingsResource(RatingsStore store, Faults faults, RatingsDatabase database, RatingsConfig config) {
         this.store = store;
         this.faults = faults;

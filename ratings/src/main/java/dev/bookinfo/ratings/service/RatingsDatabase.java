@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -39,7 +38,6 @@ public class RatingsDatabase {
 
     private final Backend backend;
 
-    @Inject
     public RatingsDatabase(RatingsConfig config, Vertx vertx) {
         if (config.serviceVersion() != ServiceVersion.V2) {
             this.backend = null;
