@@ -8,8 +8,9 @@ Checks, in the tracked text files below ROOT (default: the checkout this script 
     each exists relative to the root, the file's directory or the file's module (its first directory), and its
     anchor too; paths below target/ (build output) and upstream's (samples/..., platform/...) are not this
     repository's and are skipped;
-  - no citation of documents the repository does not hold: "contract 3.4", "DESIGN 5", bookinfo-contract.md,
-    DESIGN.md, STYLE.md, "issue 12", "#12".
+  - no citation of what the repository does not hold: a Markdown file named without a directory that exists
+    nowhere in the checkout, a section number after a Markdown file name or a section sign,
+    an issue number ("issue 12", "#12").
 Prints one line per broken reference (FILE:LINE: what) and exits 1 if there is any, 0 otherwise.
 
 Usage: scripts/check-references.py [ROOT]
@@ -28,6 +29,8 @@ SKIP_DIRS = ('target', '.git', 'node_modules', '.mvn')
 UPSTREAM_PREFIXES = ('samples/', 'platform/', 'src/ratings/', 'src/reviews/', 'src/details/', 'src/productpage/',
                      'istio/istio/', 'networking/', 'bookinfo/')
 
+# A Markdown file named without a directory: it must exist somewhere in the checkout.
+BARE_DOC = re.compile(r'(?<![\w./-])([A-Za-z0-9_-]+\.md)\b(?![\w/])')
 MARKDOWN_LINK = re.compile(r'!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
 # A path with at least one directory and a file name with a known ending, optionally with #anchor.
 PATH = re.compile(r'(?<![\w./:$@{<-])((?:\.\.?/)*(?:[A-Za-z0-9_.-]+/)+[A-Za-z0-9_.-]+\.'
@@ -42,11 +45,9 @@ NOT_OURS = {
 UPSTREAM_DOCS = ('docs/upstream.md',)
 COMMENT = re.compile(r'^\s*(#|//|/?\*|<!--|--)')
 CITATIONS = [
-    (re.compile(r'\bcontract\s+§?\d+(\.\d+)*', re.I), 'cites "contract N", a document the repository does not hold'),
-    (re.compile(r"\b(the|upstream's|bookinfo) contract\b(?!\w)", re.I),
-     'cites "the contract", a document the repository does not hold'),
-    (re.compile(r'\bDESIGN(\.md)?\s*§?\s*\d+(\.\d+)*'), 'cites "DESIGN N", a document the repository does not hold'),
-    (re.compile(r'\b(bookinfo-contract|DESIGN|STYLE)\.md\b'), 'names a document the repository does not hold'),
+    # Section numbers after a Markdown file name or a section sign: a reader of this repository has no numbered sections.
+    (re.compile(r'\b[\w-]+\.md\s*§?\s*\d+(\.\d+)*\b|§\s*\d+(\.\d+)*'),
+     "cites a section of a document; link the repository's own file instead"),
     (re.compile(r'\bissues?\s+#?\d+\b', re.I), 'cites an issue number; say what it means instead'),
     (re.compile(r'(?:^|[\s(\[,;])#\d{1,4}\b(?![-\w]|\.\d)'), 'cites an issue number; say what it means instead'),
 ]
@@ -125,6 +126,7 @@ def main(argv):
     for f in files:
         parts = f.split('/')
         existing.update('/'.join(parts[:i]) for i in range(1, len(parts)))
+    basenames = {os.path.basename(f) for f in files}
     anchor_cache = {}
     problems = []
     modules = sorted({f.split('/')[0] for f in files if '/' in f})
@@ -181,8 +183,12 @@ def main(argv):
                         missing.append((where, path, [os.path.normpath(c) for c in candidates[:2]]))
                     else:
                         check_anchor(where, found, anchor)
+            if f.endswith('.md') or COMMENT.match(line):
+                for name in BARE_DOC.findall(re.sub(r'\]\([^)]*\)', ']()', line)):
+                    if name not in basenames:
+                        problems.append(f'{where}: "{name}" names a document the repository does not hold')
             if not f.endswith(CITATION_EXEMPT_SUFFIXES):
-                # A citation may break across a line ("(contract" / "5.3)"): this line with the next one's text.
+                # A citation may break across a line ("(§" / "5.3)"): this line with the next one's text.
                 following = lines[number] if number < len(lines) else ''
                 joined = line + ' ' + COMMENT.sub('', following).strip()
                 for pattern, message in CITATIONS:

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every reference in the repository's code and docs resolves inside it: scripts/check-references.py finds no
  * Markdown link, anchor or file path that points nowhere, and no citation of a document or issue a reader cannot
- * open. The checker itself is tried on a small tree with one broken reference of each kind.
+ * open. The checker itself is tried on a small tree with one broken reference of each kind (the documents it cites,
+ * README.md and SECURITY.md, are this repository's but not the small tree's).
  */
 class RepositoryReferencesTest {
 
@@ -45,10 +46,10 @@ class RepositoryReferencesTest {
                 # Broken
 
                 A [lost link](missing.md), a [lost anchor](guide.md#no-such-heading), a path
-                `scripts/gone.sh`, and the rule of DESIGN 5.
+                `scripts/gone.sh`, and the rule of README.md 5.
                 """, "app/src/main/java/Cites.java", """
                 /**
-                 * As bookinfo-contract.md says (contract
+                 * As SECURITY.md says (§
                  * 3.4), see issue 12 and #13.
                  */
                 class Cites {}
@@ -57,16 +58,17 @@ class RepositoryReferencesTest {
         assertEquals(1, result.exit(), result.output());
         assertEquals(
                 List.of(
-                        "app/src/main/java/Cites.java:2: \"bookinfo-contract.md\" names a document the repository"
-                                + " does not hold",
-                        "app/src/main/java/Cites.java:2: \"contract 3.4\" cites \"contract N\", a document the"
-                                + " repository does not hold",
+                        "app/src/main/java/Cites.java:2: \"SECURITY.md\" names a document the repository does not"
+                                + " hold",
+                        "app/src/main/java/Cites.java:2: \"§ 3.4\" cites a section of a document; link the"
+                                + " repository's own file instead",
                         "app/src/main/java/Cites.java:3: \"#13\" cites an issue number; say what it means instead",
                         "app/src/main/java/Cites.java:3: \"issue 12\" cites an issue number; say what it means"
                                 + " instead",
                         "docs/broken.md:3: docs/guide.md#no-such-heading: no such heading",
                         "docs/broken.md:3: link to missing.md: no such file",
-                        "docs/broken.md:4: \"DESIGN 5\" cites \"DESIGN N\", a document the repository does not hold",
+                        "docs/broken.md:4: \"README.md 5\" cites a section of a document; link the repository's own"
+                                + " file instead",
                         "docs/broken.md:4: scripts/gone.sh: no such file in the repository"),
                 result.output().lines().sorted().toList());
     }
