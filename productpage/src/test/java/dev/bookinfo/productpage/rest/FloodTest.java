@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.bookinfo.productpage.testing.BackendStubs;
 import dev.bookinfo.productpage.testing.BackendStubsResource;
+import dev.bookinfo.productpage.testing.DemoSessions;
 import dev.bookinfo.productpage.testing.InjectBackends;
 import dev.bookinfo.productpage.testing.Pages;
 import io.quarkus.test.common.WithTestResource;
@@ -68,15 +69,7 @@ class FloodTest {
 
     @Test
     void floodCallsSignInTheSameUser() {
-        String cookie = given().redirects()
-                .follow(false)
-                .formParam("username", "jason")
-                .when()
-                .post("/login")
-                .then()
-                .statusCode(302)
-                .extract()
-                .cookie("session");
+        String cookie = DemoSessions.signIn("jason");
         given().cookie("session", cookie).when().get("/productpage").then().statusCode(200);
         List<LoggedRequest> requests = reviewsRequests();
         assertEquals(4, requests.size());

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.bookinfo.productpage.testing.BackendStubs;
 import dev.bookinfo.productpage.testing.BackendStubsResource;
+import dev.bookinfo.productpage.testing.DemoSessions;
 import dev.bookinfo.productpage.testing.Fixtures;
 import dev.bookinfo.productpage.testing.InjectBackends;
 import dev.bookinfo.productpage.testing.TracingOn;
@@ -184,15 +185,7 @@ class HeaderPropagationTest {
 
     @Test
     void sessionCookiesStayHomeOtherCookiesTravel() {
-        String cookie = given().redirects()
-                .follow(false)
-                .formParam("username", "jason")
-                .when()
-                .post("/login")
-                .then()
-                .statusCode(302)
-                .extract()
-                .cookie("session");
+        String cookie = DemoSessions.signIn("jason");
         String sent = "theme=dark; session=" + cookie + "; q_session=enc; q_session_at=enc; q_session_rt=enc;"
                 + " q_auth_0f5c=state; ab-test=b";
         given().header("cookie", sent).when().get("/productpage").then().statusCode(200);
@@ -209,15 +202,7 @@ class HeaderPropagationTest {
 
     @Test
     void aSessionCookieSpelledWithALeadingCommaIsReadHereAndStillStaysHome() {
-        String cookie = given().redirects()
-                .follow(false)
-                .formParam("username", "jason")
-                .when()
-                .post("/login")
-                .then()
-                .statusCode(302)
-                .extract()
-                .cookie("session");
+        String cookie = DemoSessions.signIn("jason");
         for (String sent : List.of("theme=dark;,session=" + cookie, "theme=dark; , session=" + cookie)) {
             backends.reset();
             backends.healthy();

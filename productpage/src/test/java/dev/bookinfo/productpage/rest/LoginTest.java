@@ -120,15 +120,7 @@ class LoginTest {
 
     @Test
     void passwordIsIgnored() {
-        String cookie = given().redirects()
-                .follow(false)
-                .formParam("username", "jason")
-                .when()
-                .post("/login")
-                .then()
-                .statusCode(302)
-                .extract()
-                .cookie("session");
+        String cookie = DemoSessions.signIn("jason");
         Pages.productPage(given().cookie("session", cookie));
         assertEquals("jason", detailsRequest().getHeader("end-user"));
     }

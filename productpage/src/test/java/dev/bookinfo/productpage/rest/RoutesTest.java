@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookinfo.productpage.testing.BackendStubs;
 import dev.bookinfo.productpage.testing.BackendStubsResource;
+import dev.bookinfo.productpage.testing.DemoSessions;
 import dev.bookinfo.productpage.testing.InjectBackends;
 import dev.bookinfo.productpage.testing.Pages;
 import io.quarkus.test.common.WithTestResource;
@@ -197,15 +198,7 @@ class RoutesTest {
     }
 
     private static String signedIn() {
-        return given().redirects()
-                .follow(false)
-                .formParam("username", "jason")
-                .when()
-                .post("/login")
-                .then()
-                .statusCode(302)
-                .extract()
-                .cookie("session");
+        return DemoSessions.signIn("jason");
     }
 
     @Test

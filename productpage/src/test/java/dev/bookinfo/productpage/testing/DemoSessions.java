@@ -1,5 +1,7 @@
 package dev.bookinfo.productpage.testing;
 
+import static io.restassured.RestAssured.given;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -8,8 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Demo {@code session} cookie values made the way productpage makes them, with the built-in key, for any name and
- * time: names the login form refuses, and cookies that are expired or dated in the future.
+ * Demo {@code session} cookies: from the login form ({@link #signIn}), or made the way productpage makes them, with
+ * the built-in key, for any name and time ({@link #mint}): names the login form refuses, and cookies that are expired
+ * or dated in the future.
  */
 public final class DemoSessions {
 
@@ -17,6 +20,19 @@ public final class DemoSessions {
     public static final String BUILT_IN_KEY = "bookinfo-demo-session-key-not-a-secret";
 
     private DemoSessions() {}
+
+    /** Signs {@code user} in through the demo login form ({@code POST /login}, a 302) and returns the session cookie. */
+    public static String signIn(String user) {
+        return given().redirects()
+                .follow(false)
+                .formParam("username", user)
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("session");
+    }
 
     public static String mint(String user, Instant issued) {
         String payload =
