@@ -210,7 +210,7 @@ class GeneratedManifestsIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"details, 128Mi, 192Mi", "ratings, 128Mi, 192Mi", "reviews, 144Mi, 224Mi", "productpage, 224Mi, 320Mi"})
+    @CsvSource({"details, 128Mi, 240Mi", "ratings, 144Mi, 240Mi", "reviews, 144Mi, 256Mi", "productpage, 224Mi, 320Mi"})
     void resourcesAreSizedFromTheMeasuredMemoryOfEachService(String service, String request, String limit) {
         assertEquals(
                 json("{\"limits\":{\"cpu\":\"1000m\",\"memory\":\"" + limit + "\"},"

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.bookinfo.wiring.JvmOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,21 +28,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An endless stream of POSTs to distinct ids must not grow the process without limit. Starts the packaged jar
- * as the README does ({@code java -jar}, no JVM options of its own) and with the memory the shipped Deployment
- * gives its container ({@code limits.memory=512Mi}): {@code -XX:MaxRAM=512m} makes the JVM size itself from
- * 512 MiB as it does from the cgroup limit in a pod, instead of from the host's memory. Then it posts
- * thousands of 64 KiB bodies of {@code [[],[],...]} (the worst case for a parsed JSON tree: one node per three
- * bytes) to ids never used before, and reads the process's resident set size from {@code /proc/<pid>/status}
- * as it goes.
+ * An endless stream of POSTs to distinct ids must not grow the process without limit. Starts the packaged jar as
+ * every launch path does, with the shipped JVM options of {@code scripts/jvm.options} (64 MiB heap), then posts
+ * thousands of 64 KiB bodies of {@code [[],[],...]} (the worst case for a parsed JSON tree: one node per three bytes)
+ * to ids never used before, and reads the process's resident set size from {@code /proc/<pid>/status} as it goes:
+ * it must stay below the Deployment's memory limit ({@code quarkus.kubernetes.resources.limits.memory}), where
+ * Kubernetes would kill the pod, and stop growing once the store is full.
  *
- * <p>Before the store was bounded, each such post kept about 1.5 MB of Jackson nodes for ever: under these
- * settings the heap was full after about 150 posts and every POST failed with 500 (OutOfMemoryError); with
- * the default heap of a 24 GiB host (6 GiB), RSS passed 440 MiB after 200 posts and 970 MiB after 600.
+ * <p>Before the store was bounded, each such post kept about 1.5 MB of Jackson nodes for ever: with a 128 MiB heap
+ * the heap was full after about 150 posts and every POST failed with 500 (OutOfMemoryError); with the default heap
+ * of a 24 GiB host (6 GiB), RSS passed 440 MiB after 200 posts and 970 MiB after 600.
  */
 class PostedRatingsMemoryIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** The repository: the tests run in the module's directory. */
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
 
     /** Distinct ids posted: several times the default cap of stored products. */
@@ -48,11 +52,8 @@ class PostedRatingsMemoryIT {
 
     private static final int PARALLEL = 4;
     private static final int SAMPLE_EVERY = 200;
-    /**
-     * RSS the process may reach; it measured about 160-200 MiB in our runs. A full store holds at most 100 x 64 KiB of
-     * compact JSON, well inside the 128 MiB heap the JVM picks for 512 MiB.
-     */
-    private static final long MAX_RSS_MIB = 320;
+    /** The pod's memory limit: RSS the process must stay below. A full store holds at most 100 x 64 KiB of JSON. */
+    private static final long MAX_RSS_MIB = podMemoryLimitMib();
     /** Growth allowed over the second half of the posts, when the store has long been full: measured 0-1 MiB. */
     private static final long MAX_GROWTH_MIB = 64;
 
@@ -124,14 +125,10 @@ class PostedRatingsMemoryIT {
 
     /** Starts the jar on a free port and waits until it listens. */
     private int start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:MaxRAM=512m",
-                        "-Dquarkus.http.port=0",
-                        "-jar",
-                        JAR.toString())
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(JvmOptions.javaCommand(
+                Path.of(System.getProperty("java.home"), "bin", "java"), ROOT, JAR.toAbsolutePath()));
+        command.add(command.size() - 2, "-Dquarkus.http.port=0");
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         LinkedBlockingQueue<Integer> port = new LinkedBlockingQueue<>();
         Thread reader = new Thread(
                 () -> {
@@ -165,5 +162,19 @@ class PostedRatingsMemoryIT {
             }
         }
         throw new IllegalStateException("no VmRSS in /proc/" + process.pid() + "/status");
+    }
+
+    private static long podMemoryLimitMib() {
+        try {
+            String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+            Matcher limit = Pattern.compile("(?m)^quarkus\\.kubernetes\\.resources\\.limits\\.memory=(\\d+)Mi\\s*$")
+                    .matcher(properties);
+            if (!limit.find()) {
+                throw new IllegalStateException("no quarkus.kubernetes.resources.limits.memory in Mi");
+            }
+            return Long.parseLong(limit.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
