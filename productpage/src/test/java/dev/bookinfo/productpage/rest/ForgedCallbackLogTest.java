@@ -4,15 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookinfo.common.testing.LogCapture;
 import dev.bookinfo.productpage.testing.OidcProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,22 +22,8 @@ class ForgedCallbackLogTest {
 
     @Test
     void aForgedCallbackIsA401AndAWarningNotAnError() {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger mechanism = Logger.getLogger("io.quarkus.oidc.runtime.CodeAuthenticationMechanism");
-        mechanism.addHandler(capture);
-        try {
+        LogCapture log = LogCapture.of("io.quarkus.oidc.runtime.CodeAuthenticationMechanism");
+        try (log) {
             // A state cookie of another sign-in (or none that decrypts) with a made-up code.
             given().redirects()
                     .follow(false)
@@ -49,11 +32,9 @@ class ForgedCallbackLogTest {
                     .get("/callback?code=made-up&state=made-up")
                     .then()
                     .statusCode(401);
-        } finally {
-            mechanism.removeHandler(capture);
         }
-        assertFalse(records.isEmpty(), "Quarkus OIDC says why the sign-in failed");
-        for (LogRecord record : records) {
+        assertFalse(log.records().isEmpty(), "Quarkus OIDC says why the sign-in failed");
+        for (LogRecord record : log.records()) {
             assertTrue(
                     record.getLevel().intValue() <= Level.WARNING.intValue(),
                     record.getLevel() + " " + record.getMessage());

@@ -3,6 +3,7 @@ package dev.bookinfo.productpage.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookinfo.common.testing.LogCapture;
 import dev.bookinfo.productpage.testing.FromAddress;
 import dev.bookinfo.productpage.testing.OidcProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,11 +21,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -128,30 +125,16 @@ class MalformedProxyHeadersTest {
             "X-Forwarded-For: ,\r\nX-Forwarded-Proto: ,\r\nX-Forwarded-Host: ,\r\nX-Forwarded-Port: ,\r\n"
                     + "X-Forwarded-Prefix: ,\r\nForwarded: ,");
 
-    private final List<LogRecord> errors = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LogCapture log;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
+        log = LogCapture.of("");
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -166,9 +149,9 @@ class MalformedProxyHeadersTest {
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertTrue(
-                errors.isEmpty(),
+                log.atLeast(Level.SEVERE).isEmpty(),
                 "ERROR lines: "
-                        + errors.stream()
+                        + log.atLeast(Level.SEVERE).stream()
                                 .map(r -> r.getLoggerName() + ": " + r.getMessage())
                                 .toList());
     }
@@ -184,7 +167,8 @@ class MalformedProxyHeadersTest {
                 "https://[2001:db8::1]:8443/callback",
                 redirectUri(exchange(
                         FromAddress.SIDECAR, "X-Forwarded-Proto: https\r\nX-Forwarded-Host: [2001:db8::1]:8443")));
-        assertTrue(errors.isEmpty(), errors.toString());
+        assertTrue(
+                log.atLeast(Level.SEVERE).isEmpty(), log.atLeast(Level.SEVERE).toString());
     }
 
     @Test

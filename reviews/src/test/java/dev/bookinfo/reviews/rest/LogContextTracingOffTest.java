@@ -4,14 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.bookinfo.common.testing.LogCapture;
 import dev.bookinfo.reviews.testing.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,32 +22,18 @@ import org.junit.jupiter.api.Test;
 @TestProfile(Profiles.RatingsDown.class)
 class LogContextTracingOffTest {
 
-    private static final Logger SERVICE_LOG = Logger.getLogger("dev.bookinfo.reviews.service.ReviewsService");
+    private static final String SERVICE_LOG = "dev.bookinfo.reviews.service.ReviewsService";
 
-    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            ExtLogRecord logged = ExtLogRecord.wrap(record);
-            logged.copyMdc();
-            records.add(logged);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LogCapture log;
 
     @BeforeEach
     void captureServiceLog() {
-        SERVICE_LOG.addHandler(capture);
+        log = LogCapture.of(SERVICE_LOG);
     }
 
     @AfterEach
     void release() {
-        SERVICE_LOG.removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -86,9 +68,9 @@ class LogContextTracingOffTest {
     }
 
     private ExtLogRecord warningFor(String requestId) {
-        return records.stream()
+        return log.records().stream()
                 .filter(record -> record.getFormattedMessage().contains(requestId))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no log line for the request: " + records));
+                .orElseThrow(() -> new AssertionError("no log line for the request: " + log.records()));
     }
 }
