@@ -15,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,13 +85,35 @@ class SpanTagsTest {
         assertEquals("SERVER", span.path("kind").asText());
     }
 
+    @Test
+    void keepsAtMost256CharactersOfWhatTheClientSent() {
+        String requestId = "span-tags-long-" + "i".repeat(1_000);
+        given().header("x-request-id", requestId)
+                .header("user-agent", "u".repeat(18_000))
+                .when()
+                .get("/api/v1/products?" + "q".repeat(3_900))
+                .then()
+                .statusCode(200);
+
+        JsonNode tags = serverSpan(id -> id.startsWith("span-tags-long-")).path("tags");
+        assertEquals(256, tags.path("user_agent.original").asText().length(), "the length of user_agent.original");
+        tags.properties()
+                .forEach(tag -> assertTrue(
+                        tag.getValue().asText().length() <= 256,
+                        tag.getKey() + " is " + tag.getValue().asText().length() + " characters long"));
+    }
+
     private static JsonNode serverSpan(String requestId) {
+        return serverSpan(requestId::equals);
+    }
+
+    private static JsonNode serverSpan(Predicate<String> requestId) {
         return await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> ZipkinCollector.spans().stream()
                                 .filter(span ->
                                         "SERVER".equals(span.path("kind").asText())
-                                                && requestId.equals(span.path("tags")
+                                                && requestId.test(span.path("tags")
                                                         .path("guid:x-request-id")
                                                         .asText()))
                                 .findFirst(),
