@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +49,8 @@ public class RatingsResource {
     private static final ErrorBody UNAVAILABLE = new ErrorBody("Service unavailable");
     private static final ErrorBody POST_NOT_IMPLEMENTED =
             new ErrorBody("Post not implemented for database backed ratings");
+    private static final ErrorBody TOO_LONG = new ErrorBody(
+            "ratings JSON is longer than " + RatingsStore.MAX_PRODUCT_BYTES / 1024 + " KiB written compactly");
     /** For depth(): Jackson's own nesting limit (1000) is above any MAX_JSON_DEPTH, so depth() meets ours first. */
     private static final JsonFactory TOKENS = new JsonFactory();
 
@@ -71,6 +75,10 @@ public class RatingsResource {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxDepth)
                         .build())
+                // Compact JSON is written as UTF-8 bytes: a character outside the BMP as its four bytes, as the body
+                // had it, not as a pair of escapes (Jackson's default); a lone surrogate, which only an escape can
+                // post, is written back as an escape, like JSON.stringify does, never as bytes that are not UTF-8.
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
         this.jsonMapper = new ObjectMapper(jsonFactory);
         // Like JSON.parse: one value, nothing after it. Exact decimals keep posted numbers as written.
@@ -120,19 +128,24 @@ public class RatingsResource {
         if (depth > maxDepth) {
             return tooDeep.response(400);
         }
-        String compact = depth < 0 ? null : compact(body);
+        byte[] compact = depth < 0 ? null : compact(body);
         if (compact == null) {
             return BAD_JSON.response(400);
         }
         if (database.enabled()) {
             return POST_NOT_IMPLEMENTED.response(501);
         }
+        // The body is at most 64 KiB, but its compact form can be longer (1e-6 is written back as 0.000001): the
+        // store holds at most 64 KiB per product, so that a full store's size does not depend on what was posted.
+        if (compact.length > RatingsStore.MAX_PRODUCT_BYTES) {
+            return TOO_LONG.response(413);
+        }
         if (!store.put(productId, compact)) {
             return storeFull.response(409);
         }
         // What was posted, not what the store holds now: a parallel POST for the same product may already have
         // replaced it, and upstream (single-threaded) always answers with the posted value.
-        return ok(new RatingsBody(productId, compact));
+        return ok(RatingsBody.of(productId, compact));
     }
 
     /**
@@ -141,7 +154,7 @@ public class RatingsResource {
      */
     private Uni<Response> fromDatabase(long id, HttpServerRequest request) {
         return database.read()
-                .map(read -> ok(new RatingsBody(id, reviewers(read))))
+                .map(read -> ok(RatingsBody.of(id, reviewers(read))))
                 .onFailure(DatabaseFailure.class)
                 .recoverWithItem(failure -> {
                     DatabaseFailure failed = (DatabaseFailure) failure;
@@ -156,8 +169,9 @@ public class RatingsResource {
                 });
     }
 
-    private static String reviewers(DatabaseRatings read) {
-        return "{\"Reviewer1\":" + read.reviewer1() + ",\"Reviewer2\":" + read.reviewer2() + "}";
+    private static byte[] reviewers(DatabaseRatings read) {
+        return ("{\"Reviewer1\":" + read.reviewer1() + ",\"Reviewer2\":" + read.reviewer2() + "}")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String orDash(String value) {
@@ -165,7 +179,7 @@ public class RatingsResource {
     }
 
     private Response ratings(long id) {
-        return ok(new RatingsBody(id, store.get(id)));
+        return ok(RatingsBody.of(id, store.get(id)));
     }
 
     /**
@@ -193,13 +207,13 @@ public class RatingsResource {
     }
 
     /**
-     * The posted value as compact JSON text, or null when it is not one JSON value. Parsed into a tree first,
+     * The posted value as compact JSON in UTF-8, or null when it is not one JSON value. Parsed into a tree first,
      * like upstream's {@code JSON.parse}, so that a repeated key keeps its last value; the tree is dropped at once.
      */
-    private String compact(byte[] body) {
+    private byte[] compact(byte[] body) {
         try {
             JsonNode node = jsonReader.readTree(body);
-            return node == null || node.isMissingNode() ? null : jsonMapper.writeValueAsString(node);
+            return node == null || node.isMissingNode() ? null : jsonMapper.writeValueAsBytes(node);
         } catch (IOException | NumberFormatException notJson) {
             // NumberFormatException: numbers such as 1e99999999999 that BigDecimal cannot hold.
             return null;
@@ -216,7 +230,7 @@ public class RatingsResource {
         return IDS.parseLong(path.substring(path.lastIndexOf('/') + 1));
     }
 
-    private static Response ok(RatingsBody body) {
+    private static Response ok(byte[] body) {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }
