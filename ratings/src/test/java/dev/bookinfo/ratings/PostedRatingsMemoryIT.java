@@ -179,6 +179,8 @@ class PostedRatingsMemoryIT {
     private long liveByteArrays() throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        // The default 10 s to attach can run out on a loaded machine.
+                        "-J-Dsun.tools.attach.attachTimeout=60000",
                         Long.toString(process.pid()),
                         "GC.class_histogram")
                 .redirectErrorStream(true)
