@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
  *
  * <ul>
  * <li>A method that a known path does not serve: 405 with an empty body and the {@code Allow} header HTTP requires
- * ({@link AllowedMethods}). Upstream left such connections hanging in ratings and answered 405 in details and
+ * ({@link AllowedMethods}), recorded in metrics under the route template of the path (not the path a client
+ * sent). Upstream left such connections hanging in ratings and answered 405 in details and
  * productpage (productpage's {@code GET /login}: {@code Allow: POST, OPTIONS}); docs/upstream.md#what-we-fix.</li>
  * <li>A product id that is not a decimal integer: the service's {@link ProductIdRule}, with an {@link ErrorBody}.</li>
  * </ul>
@@ -29,9 +30,19 @@ public class ErrorMappers {
         AllowedMethods table = AllowedMethods.of(ResteasyReactiveRecorder.getCurrentDeployment(), allowed);
         allowed = table;
         ResteasyReactiveRequestContext request = CurrentRequestManager.get();
-        String allow = request == null ? "OPTIONS" : table.allow(request.getPathWithoutPrefix());
+        if (request == null) {
+            return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                    .header(HttpHeaders.ALLOW, "OPTIONS")
+                    .build();
+        }
+        AllowedMethods.Answer answer = table.answer(request.getPathWithoutPrefix());
+        if (answer.template() != null) {
+            // Quarkus names a route only when a method matched; without this the 405 would be recorded under the raw
+            // path, a new series for every path a client makes up.
+            RouteTemplates.record(request, answer.template());
+        }
         return Response.status(Response.Status.METHOD_NOT_ALLOWED)
-                .header(HttpHeaders.ALLOW, allow)
+                .header(HttpHeaders.ALLOW, answer.allow())
                 .build();
     }
 

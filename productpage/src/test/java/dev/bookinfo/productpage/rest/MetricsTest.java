@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -14,7 +15,16 @@ import dev.bookinfo.productpage.testing.BackendStubsResource;
 import dev.bookinfo.productpage.testing.InjectBackends;
 import dev.bookinfo.productpage.testing.Pages;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +37,9 @@ class MetricsTest {
 
     @InjectBackends
     BackendStubs backends;
+
+    @TestHTTPResource("/")
+    URI root;
 
     @BeforeEach
     void healthyBackends() {
@@ -109,5 +122,45 @@ class MetricsTest {
     @Test
     void quarkusMetricsStayUnderQ() {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("request_result_total"));
+    }
+
+    /**
+     * The static files have no route template, and a client can spell their paths in endless ways that Vert.x serves
+     * (double slashes, dot segments, encoded letters): they are one route, {@code /static/{file}}, and a spelling no
+     * route matches is {@code NOT_FOUND} or {@code UNKNOWN}, never the path as sent.
+     */
+    @Test
+    void staticFilesAreOneRouteHoweverSpelled() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of(
+                "/static/css/bookinfo.css",
+                "/static//css/bookinfo.css",
+                "/static/./css/bookinfo.css",
+                "/a/../static/css/bookinfo.css",
+                "/%73tatic/css/bookinfo.css",
+                "//static/js/bookinfo.js",
+                "/static/nothing-here.css")) {
+            int status = client.send(
+                            HttpRequest.newBuilder(URI.create("http://" + root.getAuthority() + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            assertTrue(status < 500, path + ": " + status);
+        }
+        String metrics =
+                given().when().get("/metrics").then().statusCode(200).extract().asString();
+        assertTrue(
+                metrics.contains("status=\"200\",uri=\"/static/{file}\""),
+                "no series for the static files:\n" + metrics);
+        Matcher uri = Pattern.compile("\nhttp_server_requests_seconds_count\\{.*uri=\"([^\"]*)\"")
+                .matcher(metrics);
+        while (uri.find()) {
+            assertTrue(
+                    uri.group(1).startsWith("/")
+                                    && !uri.group(1).contains(".")
+                                    && !uri.group(1).contains("%")
+                            || List.of("root", "NOT_FOUND", "UNKNOWN").contains(uri.group(1)),
+                    "a path as sent: " + uri.group());
+        }
     }
 }

@@ -20,6 +20,7 @@ class MetricsTest {
     void countsRequestsByRouteAndStatusWithLatencyBuckets() {
         given().when().get("/ratings/1").then().statusCode(200);
         given().when().get("/ratings/abc").then().statusCode(400);
+        given().when().delete("/ratings/2").then().statusCode(405);
         given().when().get("/q/health/ready").then().statusCode(200);
 
         String metrics = given().accept("text/plain")
@@ -38,6 +39,12 @@ class MetricsTest {
                 metrics,
                 matchesPattern("(?s).*\nhttp_server_requests_seconds_count\\{"
                         + "[^}]*status=\"400\"[^}]*uri=\"/ratings/\\{id: \\.\\*}\"[^}]*} [1-9].*"));
+        // A 405 is recorded under the route its path matched (common's ErrorMappers), as a 200 is, not the path.
+        assertThat(
+                metrics,
+                matchesPattern("(?s).*\nhttp_server_requests_seconds_count\\{method=\"DELETE\","
+                        + "[^}]*status=\"405\"[^}]*uri=\"/ratings/\\{id: \\.\\*}\"[^}]*} [1-9].*"));
+        assertThat(metrics, not(containsString("uri=\"/ratings/2\"")));
         assertThat(metrics, containsString("le=\"0.025\""));
         assertThat(metrics, containsString("\njvm_memory_used_bytes{"));
         assertThat(metrics, not(containsString("uri=\"/q/")));
