@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded corpus of hostile requests ({@link HostileCorpus}) against each of the four packaged services, over raw
  * sockets: no 5xx, no connection left without an answer or a close for more than {@link #READ_TIMEOUT}, the services
- * ready and their pages whole again afterwards, and nothing in their logs above WARN, no stack trace, at most one WARN line per
+ * ready and their pages whole again afterwards, their request meters bounded, and nothing in their logs above WARN, no stack trace, at most one WARN line per
  * request. {@code -Drobustness.seed=N} replays a run (each run prints its seed); {@code -Drobustness.requests=N}
  * changes the number of requests per service (default 1000).
  */
@@ -38,6 +40,16 @@ class HostileRequestsIT {
 
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     static final int PAGE_TRIES = 5;
+    /** The method values a request series may have. */
+    static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "_OTHER");
+    /** productpage's routes and Quarkus' fixed uri values are about 25. */
+    static final int MAX_URIS = 40;
+    /** The methods times the uri values times the statuses a service answers with are in the hundreds at most. */
+    static final int MAX_REQUEST_SERIES = 600;
+
+    private static final Pattern METHOD_LABEL = Pattern.compile("[{,]method=\"([^\"]*)\"");
+    private static final Pattern URI_LABEL = Pattern.compile("[{,]uri=\"([^\"]*)\"");
     private static final Pattern STATUS = Pattern.compile("(?m)^HTTP/\\d\\.\\d (\\d{3})");
 
     private static Services services;
@@ -90,6 +102,7 @@ class HostileRequestsIT {
             assertEquals(200, services.status(services.url(service) + "/q/health/ready"), service + " is not ready");
         }
         assertPagesWholeAgain();
+        assertRequestSeriesBounded();
 
         List<String> errors = services.errorLines();
         assertTrue(errors.isEmpty(), "ERROR lines in the logs (seed " + seed + "):\n" + String.join("\n", errors));
@@ -106,6 +119,39 @@ class HostileRequestsIT {
                     .filter(line -> line.matches("^\\S+ \\S+ WARN .*"))
                     .count();
             assertTrue(warnings <= count, service + " logged " + warnings + " WARN lines for " + count + " requests");
+        }
+    }
+
+    /**
+     * The corpus's made-up methods and paths are not recorded as sent (observability's ServerMeters): each service's
+     * request series have one of the nine standard methods or {@code _OTHER}, at most {@link #MAX_URIS} uri values
+     * (its routes and Quarkus' fixed values), and so at most {@link #MAX_REQUEST_SERIES} series in all; its metrics
+     * endpoint still answers.
+     */
+    private static void assertRequestSeriesBounded() throws IOException, InterruptedException {
+        for (String service : Services.NAMES) {
+            // productpage serves its metrics at upstream's path too; the others only at Quarkus'.
+            String url = services.url(service) + ("productpage".equals(service) ? "/metrics" : "/q/metrics");
+            HttpResponse<String> metrics = services.get(url, Duration.ofSeconds(10));
+            assertEquals(200, metrics.statusCode(), url);
+            List<String> series = metrics.body()
+                    .lines()
+                    .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                    .toList();
+            Set<String> methods = new TreeSet<>();
+            Set<String> uris = new TreeSet<>();
+            for (String line : series) {
+                Matcher method = METHOD_LABEL.matcher(line);
+                Matcher uri = URI_LABEL.matcher(line);
+                methods.add(method.find() ? method.group(1) : "(none)");
+                uris.add(uri.find() ? uri.group(1) : "(none)");
+            }
+            System.out.println("HostileRequestsIT: " + service + " has " + series.size() + " request series, methods "
+                    + methods + ", " + uris.size() + " uri values " + uris);
+            String problem = service + "'s request series:\n" + String.join("\n", series);
+            assertTrue(METHODS.containsAll(methods), "methods " + methods + "; " + problem);
+            assertTrue(uris.size() <= MAX_URIS, uris.size() + " uri values; " + problem);
+            assertTrue(series.size() <= MAX_REQUEST_SERIES, series.size() + " series; " + problem);
         }
     }
 
