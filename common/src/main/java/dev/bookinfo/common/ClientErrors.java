@@ -1,5 +1,7 @@
 package dev.bookinfo.common;
 
+import static dev.bookinfo.common.LogText.printable;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -21,8 +23,6 @@ import org.jboss.logging.Logger;
 public class ClientErrors {
 
     private static final Logger LOG = Logger.getLogger(ClientErrors.class);
-    /** Longest part of a client-supplied path or message written to the log. */
-    static final int LOGGED_CHARS = 120;
 
     void register(@Observes Router router) {
         // Failure handlers run in route order; Quarkus adds its own as the last one.
@@ -74,25 +74,5 @@ public class ClientErrors {
                 status,
                 printable(context.failure().getMessage()));
         response.setStatusCode(status).putHeader("content-length", "0").end();
-    }
-
-    /** A client's text as one short log line: control characters escaped, long text cut. */
-    static String printable(String text) {
-        if (text == null) {
-            return "-";
-        }
-        StringBuilder out = new StringBuilder(Math.min(text.length(), LOGGED_CHARS) + 8);
-        for (int i = 0; i < text.length() && i < LOGGED_CHARS; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        if (text.length() > LOGGED_CHARS) {
-            out.append("...");
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.bookinfo.observability;
 
+import dev.bookinfo.common.LogText;
 import io.opentelemetry.api.trace.Span;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Puts the request's {@code x-request-id} (Istio's request id) and end user on the server span and the request id
- * in the log context ({@code requestId} in JSON logs), so a log line, an app span and the sidecars' spans (which Envoy
+ * in the log context ({@code requestId} in JSON logs, escaped and cut at 64 characters like every client's text in
+ * a log line), so a log line, an app span and the sidecars' spans (which Envoy
  * tags {@code guid:x-request-id}) are found by the same id. With tracing off there is no span; the log context then
  * gets the incoming trace id ({@code traceId}, as OpenTelemetry would put it), the trace of the sidecars' spans.
  */
@@ -69,7 +71,8 @@ public class RequestTags {
     /** Tags the current server span and log context; {@code null} values are left out. */
     public static void tag(String requestId, String endUser) {
         if (requestId != null) {
-            MDC.put(REQUEST_ID_MDC, requestId);
+            // Every line of the request carries it in JSON logs: a client's 19 KB id would be 19 KB on each.
+            MDC.put(REQUEST_ID_MDC, LogText.requestId(requestId));
         }
         Span span = Span.current();
         if (span.isRecording()) {

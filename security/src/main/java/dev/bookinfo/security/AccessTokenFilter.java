@@ -1,5 +1,6 @@
 package dev.bookinfo.security;
 
+import dev.bookinfo.common.LogText;
 import dev.bookinfo.common.rest.ErrorBody;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,9 @@ public class AccessTokenFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessTokenFilter.class);
 
+    /** Longest reason written: room for jose4j's explanation of two or three refused claims. */
+    static final int REASON_CHARS = 300;
+
     static final ErrorBody MISSING = new ErrorBody("please provide a bearer access token");
     static final ErrorBody INVALID = new ErrorBody("invalid access token");
 
@@ -50,13 +54,12 @@ public class AccessTokenFilter {
                 .map(user -> user.isAnonymous() ? unauthorized(MISSING, "Bearer") : null)
                 .onFailure()
                 .recoverWithItem(failure -> {
-                    String requestId = request.getHeader("x-request-id");
                     LOG.warnf(
                             "%s %s answered 401: invalid access token (%s) [x-request-id=%s]",
                             request.method(),
-                            request.path(),
+                            LogText.printable(request.path()),
                             reason(failure, bearerToken(request)),
-                            requestId == null ? "-" : requestId);
+                            LogText.requestId(request.getHeader("x-request-id")));
                     return unauthorized(INVALID, "Bearer error=\"invalid_token\"");
                 });
     }
@@ -81,26 +84,32 @@ public class AccessTokenFilter {
 
     /**
      * Why the token was refused, in one line and without the token itself: jose4j's messages quote the whole JWS,
-     * which must not end up in a log.
+     * which must not end up in a log. The rest is the client's text too (a claim's value, an unknown {@code crit}
+     * header), so it is escaped and cut like any other ({@link LogText}).
      */
     static String reason(Throwable failure, String token) {
         Throwable last = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof InvalidJwtException invalid
                     && !invalid.getErrorDetails().isEmpty()) {
-                return invalid.getErrorDetails().stream()
-                        .map(error -> redact(error.getErrorMessage(), token))
-                        .collect(Collectors.joining("; "));
+                return LogText.printable(
+                        invalid.getErrorDetails().stream()
+                                .map(error -> redact(error.getErrorMessage(), token))
+                                .collect(Collectors.joining("; ")),
+                        REASON_CHARS);
             }
             last = t;
         }
         // e.g. "UnknownHostException: tenant.auth0.com" when the keys cannot be fetched
-        return redact(
-                last.getClass().getSimpleName() + (last.getMessage() == null ? "" : ": " + last.getMessage()), token);
+        return LogText.printable(
+                redact(
+                        last.getClass().getSimpleName() + (last.getMessage() == null ? "" : ": " + last.getMessage()),
+                        token),
+                REASON_CHARS);
     }
 
     private static String redact(String message, String token) {
-        String line = message.replace('\n', ' ');
+        String line = message;
         if (token != null && !token.isEmpty()) {
             line = line.replace(token, "<token>");
         }
@@ -110,6 +119,6 @@ public class AccessTokenFilter {
                 line = line.substring(0, at) + "...";
             }
         }
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+        return line;
     }
 }

@@ -47,6 +47,18 @@ class AccessTokenFilterTest {
     }
 
     @Test
+    void escapesAndCutsTheClientsTextInTheReason() {
+        String forged = "\u001b[31mRED\r\n2026-12-06 23:00:00,000 ERROR [io.quarkus] (main) FORGED\u009b2J";
+        String reason = AccessTokenFilter.reason(
+                new IllegalStateException("Issuer (iss) claim value (" + forged.repeat(20) + ") doesn't match"), null);
+        assertTrue(
+                reason.startsWith("IllegalStateException: Issuer (iss) claim value (\\x1b[31mRED\\x0d\\x0a2026-12-06"),
+                reason);
+        assertFalse(reason.chars().anyMatch(Character::isISOControl), reason);
+        assertTrue(reason.length() < AccessTokenFilter.REASON_CHARS + 30, reason);
+    }
+
+    @Test
     void namesTheFailureWhenTheKeysCannotBeFetched() {
         assertEquals(
                 "UnknownHostException: tenant.auth0.com",

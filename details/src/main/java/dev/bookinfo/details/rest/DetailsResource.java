@@ -1,5 +1,6 @@
 package dev.bookinfo.details.rest;
 
+import dev.bookinfo.common.LogText;
 import dev.bookinfo.common.rest.ErrorBody;
 import dev.bookinfo.common.rest.ProductIdRule;
 import dev.bookinfo.details.service.BookLookupException;
@@ -59,13 +60,12 @@ public class DetailsResource {
                 .map(book -> Response.ok(book, MediaType.APPLICATION_JSON_TYPE).build())
                 .onFailure(BookLookupException.class)
                 .recoverWithItem(failure -> {
-                    String requestId = request.getHeader("x-request-id");
                     LOG.warnf(
                             "%s %s answered 400: %s [x-request-id=%s]",
                             request.method(),
-                            request.path(),
+                            LogText.printable(request.path()),
                             failure.getMessage(),
-                            requestId == null ? "-" : requestId);
+                            LogText.requestId(request.getHeader("x-request-id")));
                     return new ErrorBody(failure.getMessage()).response(400);
                 });
     }

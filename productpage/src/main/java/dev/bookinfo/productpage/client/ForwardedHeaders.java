@@ -1,5 +1,6 @@
 package dev.bookinfo.productpage.client;
 
+import dev.bookinfo.common.LogText;
 import dev.bookinfo.observability.RequestTags;
 import io.vertx.core.MultiMap;
 import jakarta.ws.rs.HeaderParam;
@@ -39,9 +40,12 @@ public final class ForwardedHeaders {
         return new ForwardedHeaders(requestId, user.orElse(null));
     }
 
-    /** The request id sent downstream (incoming or generated); used in log lines. */
+    /**
+     * The request id sent downstream (incoming or generated) as log lines show it: a client's id is escaped and cut
+     * ({@link LogText#requestId}), so that it can neither write lines of its own nor make every line 19 KB long.
+     */
     public String requestId() {
-        return requestId;
+        return LogText.requestId(requestId);
     }
 
     // Getters for the REST clients, which read them at build time: no reflection.

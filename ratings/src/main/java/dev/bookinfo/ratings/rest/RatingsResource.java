@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.bookinfo.common.LogText;
 import dev.bookinfo.common.rest.ErrorBody;
 import dev.bookinfo.common.rest.ProductIdRule;
 import dev.bookinfo.ratings.config.RatingsConfig;
@@ -160,11 +161,11 @@ public class RatingsResource {
                     DatabaseFailure failed = (DatabaseFailure) failure;
                     LOG.warnf(
                             "GET %s answered %d: %s (%s) [x-request-id=%s]",
-                            request.path(),
+                            LogText.printable(request.path()),
                             failed.status(),
                             failed.error(),
                             failed.getMessage(),
-                            orDash(request.getHeader("x-request-id")));
+                            LogText.requestId(request.getHeader("x-request-id")));
                     return new ErrorBody(failed.error()).response(failed.status());
                 });
     }
@@ -172,10 +173,6 @@ public class RatingsResource {
     private static byte[] reviewers(DatabaseRatings read) {
         return ("{\"Reviewer1\":" + read.reviewer1() + ",\"Reviewer2\":" + read.reviewer2() + "}")
                 .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static String orDash(String value) {
-        return value == null ? "-" : value;
     }
 
     private Response ratings(long id) {

@@ -101,6 +101,34 @@ public class JwtIssuer implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
+     * A log line of its own, in colour: ESC, CR, LF, C1's one-character CSI (0x9b) and a made-up ERROR record, as a
+     * client would put it into a token's header or claims, which the reason for refusing the token quotes.
+     */
+    public static final String FORGED_LOG_LINE =
+            "\u001b[31mRED\r\n2026-12-06 23:00:00,000 ERROR [io.quarkus] (main) FORGED\u009b2J";
+
+    /**
+     * A JOSE header that marks {@link #FORGED_LOG_LINE} as a critical extension (jose4j quotes an unknown one in its
+     * refusal), valid claims, a signature of junk.
+     */
+    public static String tokenWithAForgedCriticalHeader() {
+        String forged = FORGED_LOG_LINE
+                .replace("\r", "\\r")
+                .replace("\n", "\\n")
+                .replace("\u001b", "\\u001b")
+                .replace("\u009b", "\\u009b");
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\",\"crit\":[\"" + forged + "\"]}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"auth0|jason\"," + "\"exp\":"
+                + Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond() + "}";
+        return base64Url(header) + "." + base64Url(claims) + ".c2lnbmF0dXJl";
+    }
+
+    /** Correctly signed by the tenant's key, for an issuer that is {@link #FORGED_LOG_LINE}. */
+    public static String tokenOfAForgedIssuer() {
+        return sign(FORGED_LOG_LINE, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), TENANT_KEY, KEY_ID);
+    }
+
+    /**
      * Right claims, {@code "alg":"none"} and an empty signature: must never be accepted.
      * Assembled by hand: smallrye-jwt-build refuses to build an unsigned token (SRJWT05011).
      */
