@@ -40,6 +40,16 @@ public final class LogCapture extends Handler implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The records so far at {@code level} or above as {@code "LEVEL logger: message"}, to compare with a list (an
+     * empty one: nothing at that level) and to show in an assertion's message.
+     */
+    public List<String> linesAtLeast(Level level) {
+        return atLeast(level).stream()
+                .map(record -> record.getLevel() + " " + record.getLoggerName() + ": " + record.getFormattedMessage())
+                .toList();
+    }
+
     @Override
     public void publish(LogRecord record) {
         ExtLogRecord logged = ExtLogRecord.wrap(record);

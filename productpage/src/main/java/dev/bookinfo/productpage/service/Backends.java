@@ -7,6 +7,7 @@ import dev.bookinfo.productpage.client.RatingsClient;
 import dev.bookinfo.productpage.client.ReviewsClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -22,6 +23,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class Backends {
 
     private static final Logger LOG = Logger.getLogger(Backends.class);
+    private static final String PAGE_PRODUCT = Integer.toString(Product.COMEDY_OF_ERRORS.id());
+    /** Statuses that refuse what the client sent whatever the id. */
+    private static final Set<Integer> CLIENTS_REFUSALS = Set.of(401, 403, 429, 431);
 
     private final DetailsClient details;
     private final ReviewsClient reviews;
@@ -40,7 +44,7 @@ public class Backends {
     }
 
     public Uni<BackendResult> details(String id, ForwardedHeaders headers) {
-        return attempt(() -> details.get(id, headers)).invoke(result -> completed("details", result, headers));
+        return attempt(() -> details.get(id, headers)).invoke(result -> completed("details", id, result, headers));
     }
 
     /**
@@ -58,11 +62,11 @@ public class Backends {
                             "reviews attempt 1 failed (request %s): %s; retrying", headers.requestId(), first.reason());
                     return attempt(call);
                 })
-                .invoke(result -> completed("reviews", result, headers));
+                .invoke(result -> completed("reviews", id, result, headers));
     }
 
     public Uni<BackendResult> ratings(String id, ForwardedHeaders headers) {
-        return attempt(() -> ratings.get(id, headers)).invoke(result -> completed("ratings", result, headers));
+        return attempt(() -> ratings.get(id, headers)).invoke(result -> completed("ratings", id, result, headers));
     }
 
     /**
@@ -96,10 +100,36 @@ public class Backends {
         return BackendResult.noResponse(root.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     }
 
-    private void completed(String backend, BackendResult result, ForwardedHeaders headers) {
+    /**
+     * One WARN line when the backend failed: no answer, a 5xx, or a refusal that nothing the client sent explains.
+     * A refusal of the client's own request is normal operation and only a DEBUG line: otherwise every anonymous
+     * reader refused by a backend (401 in standalone JWT mode, 403 from a mesh policy) or every made-up id would
+     * write a WARN line, and anybody could fill the log. A configuration that refuses everybody still shows, as
+     * every call failing in {@code request_result_total{destination_app=...,response_code=...}} on {@code /metrics}.
+     */
+    private void completed(String backend, String id, BackendResult result, ForwardedHeaders headers) {
         metrics.record(backend, result.status());
-        if (!result.ok()) {
-            LOG.warnf("%s unavailable (request %s): %s", backend, headers.requestId(), result.reason());
+        if (result.ok()) {
+            return;
         }
+        String requestId = headers.requestId();
+        if (refusedForTheClient(id, result)) {
+            LOG.debugf("%s refused the request %s: %s", backend, requestId, result.reason());
+        } else {
+            LOG.warnf("%s unavailable (request %s): %s", backend, requestId, result.reason());
+        }
+    }
+
+    /**
+     * Whether a backend's 4xx can be the doing of the client: the credentials or identity it presented (401, 403),
+     * the headers productpage forwarded for it (431), its request rate (429), or, for any 4xx, an id it chose. The
+     * page asks for product 0, which every backend knows: a 400 or 404 for it is the backend's or the mesh's fault.
+     */
+    static boolean refusedForTheClient(String id, BackendResult result) {
+        int status = result.status();
+        if (result.failure() != null || status < 400 || status > 499) {
+            return false;
+        }
+        return CLIENTS_REFUSALS.contains(status) || !PAGE_PRODUCT.equals(id);
     }
 }

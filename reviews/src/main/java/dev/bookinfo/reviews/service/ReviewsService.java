@@ -3,6 +3,7 @@ package dev.bookinfo.reviews.service;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookinfo.common.LogText;
 import dev.bookinfo.observability.BackendMetrics;
 import dev.bookinfo.reviews.client.RatingsClient;
 import dev.bookinfo.reviews.config.RatingsClientDefaults;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -27,6 +29,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ReviewsService {
 
     private static final Logger LOG = Logger.getLogger(ReviewsService.class);
+    /** What ratings answers for the reader's credentials, identity or request rate, not for its own failure. */
+    private static final Set<Integer> CLIENTS_REFUSALS = Set.of(401, 403, 429, 431);
 
     /**
      * Upstream's reviews (docs/upstream.md#reviews-response), in order; the {@code ratings} keys are the reviewer
@@ -94,30 +98,49 @@ public class ReviewsService {
             return Uni.createFrom().item(new ReviewsResponse(id, podname, clustername, REVIEWS));
         }
         return ratingsClient.ratings(productId).onItemOrFailure().transform((response, failure) -> {
-            metrics.record("ratings", failure == null ? response.getStatus() : statusOf(failure));
-            List<Review> reviews = failure == null
-                    ? rate(productId, response, requestId)
-                    : unavailable(productId, describe(failure), requestId);
+            int status = failure == null ? response.getStatus() : statusOf(failure);
+            metrics.record("ratings", status);
+            List<Review> reviews;
+            if (failure == null && status == 200) {
+                reviews = rate(productId, response, requestId);
+            } else if (CLIENTS_REFUSALS.contains(status)) {
+                // The reader's credentials or identity, not ratings, are the problem: normal in standalone or mesh
+                // mode for an anonymous reader. A configuration that refuses everybody shows on /q/metrics as every
+                // request_result_total{destination_app="ratings"} having this response_code.
+                LOG.debugf(
+                        "Ratings refused the request for product %d: HTTP %d (x-request-id=%s)",
+                        productId, status, LogText.requestId(requestId));
+                reviews = REVIEWS_WITHOUT_RATINGS;
+            } else {
+                reviews = unavailable(productId, failure == null ? "HTTP " + status : describe(failure), requestId);
+            }
             return new ReviewsResponse(id, podname, clustername, reviews);
         });
     }
 
     private List<Review> rate(int productId, RestResponse<String> response, String requestId) {
-        if (response.getStatus() != 200) {
-            return unavailable(productId, "HTTP " + response.getStatus(), requestId);
-        }
-        JsonNode ratings = ratingsObject(response.getEntity());
+        JsonNode root = json(response.getEntity());
+        JsonNode ratings = root == null ? null : root.get("ratings");
         if (ratings == null) {
             return unavailable(productId, "HTTP 200 without a \"ratings\" object", requestId);
+        }
+        if (!ratings.isObject()) {
+            // ratings stores whatever JSON value a client posted: that client's data, not a failure of ratings.
+            LOG.debugf(
+                    "Ratings of product %d are not an object (x-request-id=%s)",
+                    productId, LogText.requestId(requestId));
+            return REVIEWS_WITHOUT_RATINGS;
         }
         List<Review> rated = REVIEWS.stream()
                 .map(review -> review.withRating(rating(ratings, review)))
                 .toList();
         for (Review review : rated) {
             if (review.rating() == Rating.UNAVAILABLE) {
-                LOG.warnf(
+                // Only a client's POST can store one (the v2 database columns are integers): not an operator's
+                // problem, and every reader of the product would log it again.
+                LOG.debugf(
                         "Ratings for product %d have no integer %s (x-request-id=%s)",
-                        productId, review.reviewer(), orDash(requestId));
+                        productId, review.reviewer(), LogText.requestId(requestId));
             }
         }
         return rated;
@@ -135,15 +158,13 @@ public class ReviewsService {
         return Rating.UNAVAILABLE;
     }
 
-    /** The {@code ratings} object of a ratings answer, or null if the body is not JSON or has none. */
-    private JsonNode ratingsObject(String body) {
+    /** The body as JSON, or null if it is not JSON. */
+    private JsonNode json(String body) {
         if (body == null) {
             return null;
         }
         try {
-            JsonNode root = objectMapper.readTree(body);
-            JsonNode ratings = root == null ? null : root.get("ratings");
-            return ratings != null && ratings.isObject() ? ratings : null;
+            return objectMapper.readTree(body);
         } catch (JacksonException notJson) {
             return null;
         }
@@ -157,12 +178,10 @@ public class ReviewsService {
     }
 
     private static List<Review> unavailable(int productId, String reason, String requestId) {
-        LOG.warnf("Ratings unavailable for product %d: %s (x-request-id=%s)", productId, reason, orDash(requestId));
+        LOG.warnf(
+                "Ratings unavailable for product %d: %s (x-request-id=%s)",
+                productId, reason, LogText.requestId(requestId));
         return REVIEWS_WITHOUT_RATINGS;
-    }
-
-    private static String orDash(String requestId) {
-        return requestId == null ? "-" : requestId;
     }
 
     /** One line for the log: the status ratings answered, or the innermost cause (refused, timed out, ...). */
