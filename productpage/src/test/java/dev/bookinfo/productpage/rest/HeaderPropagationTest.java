@@ -154,16 +154,7 @@ class HeaderPropagationTest {
 
     @Test
     void endUserComesFromTheSessionUser() {
-        String cookie = given().redirects()
-                .follow(false)
-                .formParam("username", "jason")
-                .formParam("passwd", "password")
-                .when()
-                .post("/login")
-                .then()
-                .statusCode(302)
-                .extract()
-                .cookie("session");
+        String cookie = DemoSessions.signIn("jason");
         given().cookie("session", cookie)
                 .header("end-user", "mallory")
                 .when()

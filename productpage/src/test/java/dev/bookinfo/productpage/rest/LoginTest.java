@@ -59,20 +59,6 @@ class LoginTest {
         return "http://localhost:" + RestAssured.port;
     }
 
-    /** Istio's test helper: {@code curl --data "username=jason&passwd=password" .../login}, no Referer. */
-    private static String signIn(String user) {
-        return given().redirects()
-                .follow(false)
-                .formParam("username", user)
-                .formParam("passwd", "password")
-                .when()
-                .post("/login")
-                .then()
-                .statusCode(302)
-                .extract()
-                .cookie("session");
-    }
-
     private LoggedRequest detailsRequest() {
         var requests = backends.details.findAll(getRequestedFor(urlEqualTo("/details/0")));
         assertEquals(1, requests.size());
@@ -96,7 +82,7 @@ class LoginTest {
 
     @Test
     void cookieFromLoginSignsTheUserIn() {
-        String cookie = signIn("jason");
+        String cookie = DemoSessions.signIn("jason");
         Document page = Pages.productPage(given().cookie("session", cookie));
         assertEquals("jason", page.selectFirst(".user-name").text());
         assertEquals("jason", detailsRequest().getHeader("end-user"));
@@ -194,7 +180,7 @@ class LoginTest {
         given().redirects()
                 .follow(false)
                 .header("Referer", origin() + "/index.html")
-                .cookie("session", signIn("jason"))
+                .cookie("session", DemoSessions.signIn("jason"))
                 .when()
                 .get("/logout")
                 .then()
@@ -217,7 +203,7 @@ class LoginTest {
 
     @Test
     void tamperedCookieCountsAsLoggedOut() {
-        String cookie = signIn("jason");
+        String cookie = DemoSessions.signIn("jason");
         String[] parts = cookie.split("\\.");
         String forged = parts[0] + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString("admin".getBytes(StandardCharsets.UTF_8))
@@ -326,7 +312,7 @@ class LoginTest {
                 "0123456789012345678901234567890123456789012345678901234567890123"
             })
     void namesWithinTheRuleSignIn(String user) {
-        Pages.productPage(given().cookie("session", signIn(user)));
+        Pages.productPage(given().cookie("session", DemoSessions.signIn(user)));
         assertEquals(user, detailsRequest().getHeader("end-user"));
     }
 

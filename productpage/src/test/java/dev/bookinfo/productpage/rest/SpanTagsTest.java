@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bookinfo.productpage.testing.BackendStubs;
 import dev.bookinfo.productpage.testing.BackendStubsResource;
+import dev.bookinfo.productpage.testing.DemoSessions;
 import dev.bookinfo.productpage.testing.InjectBackends;
 import dev.bookinfo.productpage.testing.ZipkinCollector;
 import io.quarkus.test.common.WithTestResource;
@@ -39,16 +40,7 @@ class SpanTagsTest {
 
     @Test
     void tagsTheSignedInUserNotTheClaimedOne() {
-        String cookie = given().redirects()
-                .follow(false)
-                .formParam("username", "jason")
-                .formParam("passwd", "password")
-                .when()
-                .post("/login")
-                .then()
-                .statusCode(302)
-                .extract()
-                .cookie("session");
+        String cookie = DemoSessions.signIn("jason");
         given().cookie("session", cookie)
                 .header("end-user", "mallory")
                 .header("x-request-id", "span-tags-jason")

@@ -21,11 +21,16 @@ public final class DemoSessions {
 
     private DemoSessions() {}
 
-    /** Signs {@code user} in through the demo login form ({@code POST /login}, a 302) and returns the session cookie. */
+    /**
+     * Signs {@code user} in through the demo login form as Istio's test helper does ({@code curl --data
+     * "username=jason&passwd=password" .../login}; the password is ignored), expects the 302 and returns the session
+     * cookie.
+     */
     public static String signIn(String user) {
         return given().redirects()
                 .follow(false)
                 .formParam("username", user)
+                .formParam("passwd", "password")
                 .when()
                 .post("/login")
                 .then()
